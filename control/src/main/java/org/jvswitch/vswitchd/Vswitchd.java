@@ -1,0 +1,142 @@
+package org.jvswitch.vswitchd;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.jvswitch.daemon.RunDirs;
+import org.jvswitch.dpdk.DpdkException;
+import org.jvswitch.dpdk.Eal;
+import org.jvswitch.dpdk.EalArgs;
+import org.jvswitch.dpdk.EthEvents;
+import org.jvswitch.dpdk.MbufPools;
+import org.jvswitch.dpif.DpifNetdev;
+import org.jvswitch.pmd.CpuMask;
+import org.jvswitch.pmd.PmdIdle;
+import org.jvswitch.unixctl.UnixctlServer;
+import org.jvswitch.vlog.Vlog;
+import org.slf4j.Logger;
+
+/**
+ * The switch daemon: owns the control socket, DPDK, and the datapath, and ties their life cycles
+ * together. Configuration comes from the Open_vSwitch table's other_config keys (for now the
+ * bootstrap values given on the command line).
+ *
+ * <p>Start-up never stops at the first problem: if DPDK cannot start (no hugepages, bad
+ * dpdk-extra), the daemon says why in one line, keeps serving its control socket, and every port
+ * request answers with that reason.
+ *
+ * <p>Threads: {@link #start} and {@link #close} run on the main thread; unixctl commands on the
+ * unixctl control thread; the datapath has its own PMD threads.
+ */
+public final class Vswitchd implements AutoCloseable {
+    private static final Logger LOG = Vlog.module("vswitchd");
+    public static final String PROGRAM = "ovs-vswitchd";
+    public static final String DATAPATH = "ovs-netdev";
+
+    private final RunDirs dirs;
+    private final VswitchdOptions options;
+    private final CountDownLatch exit = new CountDownLatch(1);
+    private UnixctlServer unixctl;
+    private MbufPools pools;
+    private volatile DpifNetdev dpif;
+    private volatile String datapathFailure;
+
+    public Vswitchd(RunDirs dirs, VswitchdOptions options) {
+        this.dirs = dirs;
+        this.options = options;
+    }
+
+    public void start() throws IOException {
+        Map<String, String> oc = options.otherConfig();
+        String dpdkVersion = Eal.version();
+        Path socket = options.unixctlPath() != null ? options.unixctlPath()
+                : dirs.unixctlSocket(PROGRAM, ProcessHandle.current().pid());
+        unixctl = UnixctlServer.start(socket, Version.banner(PROGRAM, dpdkVersion), exit::countDown);
+        startDatapath(oc);
+        DpctlCommands.register(unixctl, this);
+        unixctl.addMemoryReporter(usage -> {
+            DpifNetdev d = dpif;
+            if (d != null) {
+                usage.put("ports", (long) d.ports().size());
+                usage.put("pmds", (long) d.pmds().size());
+            }
+            if (pools != null) {
+                usage.put("mempools", (long) pools.all().size());
+            }
+        });
+        LOG.info("{} {} started (Open vSwitch {} compatible, {})", PROGRAM, Version.JVSWITCH, Version.OVS_COMPAT,
+                dpdkVersion);
+    }
+
+    private void startDatapath(Map<String, String> oc) {
+        String init = oc.getOrDefault("dpdk-init", "true");
+        if (init.equals("false")) {
+            datapathFailure = "DPDK is disabled (other_config:dpdk-init=false); jvswitch's datapath needs it";
+            LOG.warn("{}", datapathFailure);
+            return;
+        }
+        try {
+            List<String> args = EalArgs.build(oc, PROGRAM, PROGRAM + "-" + ProcessHandle.current().pid(),
+                    EalArgs.allowedCpus());
+            Eal.init(args);
+            EthEvents.start();
+            List<Integer> cores = oc.containsKey("pmd-cpu-mask")
+                    ? CpuMask.parseMask("pmd-cpu-mask", oc.get("pmd-cpu-mask"))
+                    : List.of(CpuMask.parseList(EalArgs.allowedCpus()).getFirst());
+            int maxSleep = PmdIdle.parseMaxSleep(oc.get("pmd-maxsleep"));
+            pools = new MbufPools();
+            dpif = new DpifNetdev(DATAPATH, cores, maxSleep, pools, vhostSockDir(oc));
+        } catch (DpdkException | IllegalArgumentException e) {
+            datapathFailure = e.getMessage();
+            LOG.error("{}", e.getMessage());
+        }
+    }
+
+    /** other_config:vhost-sock-dir, relative to the run directory as in OVS. */
+    private Path vhostSockDir(Map<String, String> oc) {
+        String dir = oc.get("vhost-sock-dir");
+        if (dir == null || dir.isBlank()) {
+            return dirs.rundir();
+        }
+        Path p = dirs.rundir().resolve(dir).normalize();
+        if (!p.startsWith(dirs.rundir())) {
+            throw new IllegalArgumentException("other_config:vhost-sock-dir '" + dir + "' must be inside "
+                    + dirs.rundir());
+        }
+        return p;
+    }
+
+    /** The datapath, or null when it could not start ({@link #datapathFailure} says why). */
+    public DpifNetdev datapath() {
+        return dpif;
+    }
+
+    public String datapathFailure() {
+        return datapathFailure;
+    }
+
+    /** Blocks until {@code ovs-appctl exit} (or {@link #requestExit}). */
+    public void awaitExit() throws InterruptedException {
+        exit.await();
+    }
+
+    public void requestExit() {
+        exit.countDown();
+    }
+
+    @Override
+    public synchronized void close() {
+        DpifNetdev d = dpif;
+        dpif = null;
+        if (d != null) {
+            d.close();
+        }
+        if (unixctl != null) {
+            unixctl.close();
+            unixctl = null;
+        }
+        LOG.info("{} stopped", PROGRAM);
+    }
+}

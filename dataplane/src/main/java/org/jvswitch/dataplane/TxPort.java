@@ -1,0 +1,72 @@
+package org.jvswitch.dataplane;
+
+import java.lang.foreign.Arena;
+import org.jvswitch.netdev.Netdev;
+
+/**
+ * One PMD's way out through one port: the tx queue it uses and a batch collecting that queue's
+ * packets during a burst, flushed once per burst (or when full) with one driver call.
+ *
+ * <p>Owned by one PMD thread. When a port has fewer tx queues than there are PMD threads, several
+ * TxPorts share a queue and {@code lock} (one object per shared queue) serialises their flushes;
+ * otherwise {@code lock} is null and nothing is locked.
+ */
+public final class TxPort {
+    private final int portNo;
+    private final Netdev netdev;
+    private final int queue;
+    private final Object lock;
+    private final PacketBatch batch;
+    /** Packets handed to the driver, written by the owning PMD. */
+    private long sent;
+
+    public TxPort(int portNo, Netdev netdev, int queue, Object lock, Arena arena) {
+        this.portNo = portNo;
+        this.netdev = netdev;
+        this.queue = queue;
+        this.lock = lock;
+        this.batch = new PacketBatch(arena);
+    }
+
+    public int portNo() {
+        return portNo;
+    }
+
+    public Netdev netdev() {
+        return netdev;
+    }
+
+    public int queue() {
+        return queue;
+    }
+
+    /** Queues one packet for this port, flushing first if the batch is full. */
+    public void output(long mbuf) {
+        if (batch.isFull()) {
+            flush();
+        }
+        batch.add(mbuf);
+    }
+
+    /** Sends what is queued; the netdev frees and counts what its driver refuses. */
+    public void flush() {
+        int n = batch.count();
+        if (n == 0) {
+            return;
+        }
+        int ok;
+        if (lock == null) {
+            ok = netdev.txBurst(queue, batch.address(), n);
+        } else {
+            synchronized (lock) {
+                ok = netdev.txBurst(queue, batch.address(), n);
+            }
+        }
+        sent += ok;
+        batch.clear();
+    }
+
+    public long sent() {
+        return sent;
+    }
+}
