@@ -54,6 +54,7 @@ jvs_dbdir()  { printf '%s' "${OVS_DBDIR:-/etc/openvswitch}"; }
 # JVM flags for every JVM that runs jvswitch code (the root pom gives Surefire the same).
 jvs_jvm_flags() {
     printf '%s ' --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+        --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED \
         "-Djava.library.path=$JVS_ROOT/native/target/native" -Dio.netty.tryReflectionSetAccessible=true \
         -XX:+UseZGC -Xms256m -Xmx1g -XX:+AlwaysPreTouch
 }
@@ -116,7 +117,8 @@ jvs_start() {
             tail -n 20 "$out" >&2
             return 1
         fi
-        if [ -S "$rundir/ovs-vswitchd.$pid.ctl" ]; then
+        if [ -S "$rundir/ovs-vswitchd.$pid.ctl" ] && { ! command -v ovs-appctl >/dev/null ||
+                ovs-appctl -T 5 -t "$rundir/ovs-vswitchd.$pid.ctl" version >/dev/null 2>&1; }; then
             jvs_say "ovs-vswitchd is running (pid $pid, rundir $rundir, log $logdir/ovs-vswitchd.log)"
             return 0
         fi

@@ -26,8 +26,8 @@ public final class Main {
         int status;
         try {
             status = run(args);
-        } catch (RuntimeException e) {
-            System.err.println(Vswitchd.PROGRAM + ": " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println(Vswitchd.PROGRAM + ": internal error: " + e);
             status = 1;
         }
         System.exit(status);

@@ -42,6 +42,7 @@ public final class Vswitchd implements AutoCloseable {
     private MbufPools pools;
     private volatile DpifNetdev dpif;
     private volatile String datapathFailure;
+    private boolean closed;
 
     public Vswitchd(RunDirs dirs, VswitchdOptions options) {
         this.dirs = dirs;
@@ -128,6 +129,10 @@ public final class Vswitchd implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         DpifNetdev d = dpif;
         dpif = null;
         if (d != null) {

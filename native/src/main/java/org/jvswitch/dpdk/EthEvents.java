@@ -4,6 +4,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jvswitch.coverage.Coverage;
+import org.jvswitch.coverage.CoverageCounter;
 import org.jvswitch.dpdk.gen.jvs_shim_h;
 import org.jvswitch.dpdk.gen.rte_eth_dev_cb_fn;
 import org.jvswitch.dpdk.gen.rte_eth_vhost_queue_event;
@@ -31,6 +33,8 @@ public final class EthEvents {
     public static final int NEW = jvs_shim_h.RTE_ETH_EVENT_NEW();
     public static final int DESTROY = jvs_shim_h.RTE_ETH_EVENT_DESTROY();
     private static final int[] EVENTS = {LSC, QUEUE_STATE, REMOVED, NEW, DESTROY};
+    private static final CoverageCounter LSC_EVENTS = Coverage.counter("netdev_dpdk_link_event");
+    private static final CoverageCounter VRING_EVENTS = Coverage.counter("vhost_vring_state_event");
 
     /** Receives port events on a DPDK thread; must be quick, must not block. */
     public interface Listener {
@@ -86,7 +90,11 @@ public final class EthEvents {
         try {
             EVENTS_SEEN.incrementAndGet();
             int portId = Short.toUnsignedInt(port);
+            if (event == LSC) {
+                LSC_EVENTS.inc();
+            }
             if (event == QUEUE_STATE) {
+                VRING_EVENTS.inc();
                 boolean any = false;
                 try (Arena arena = Arena.ofConfined()) {
                     MemorySegment ev = rte_eth_vhost_queue_event.allocate(arena);

@@ -5,6 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jvswitch.coverage.Coverage;
+import org.jvswitch.coverage.CoverageCounter;
 import org.jvswitch.dpdk.DpdkException;
 import org.jvswitch.dpdk.EthBurst;
 import org.jvswitch.dpdk.EthDev;
@@ -41,6 +43,9 @@ public final class NetdevDpdk implements Netdev, EthEvents.Listener {
     private static final long RSS_HASH = 0xa38cL | 0x10410L | 0x20820L;
     /** DPDK ports in use, by port id: two interfaces must not share a device. */
     private static final Map<Integer, String> PORTS_IN_USE = new ConcurrentHashMap<>();
+    private static final CoverageCounter OPENED = Coverage.counter("netdev_dpdk_open");
+    private static final CoverageCounter OPEN_FAILED = Coverage.counter("netdev_dpdk_open_error");
+    private static final CoverageCounter CLOSED = Coverage.counter("netdev_dpdk_close");
 
     private final NetdevSpec spec;
     private final EthDev dev;
@@ -78,10 +83,12 @@ public final class NetdevDpdk implements Netdev, EthEvents.Listener {
         try {
             dev = EthDev.probe(spec.devargs());
         } catch (DpdkException e) {
+            OPEN_FAILED.inc();
             throw new NetdevException(openError(spec, e), e);
         }
         String owner = PORTS_IN_USE.putIfAbsent(dev.portId(), spec.name());
         if (owner != null) {
+            OPEN_FAILED.inc();
             throw new NetdevException("'" + spec.name() + "' is trying to use device '" + dev.name()
                     + "' which is already in use by '" + owner + "'");
         }
@@ -112,6 +119,7 @@ public final class NetdevDpdk implements Netdev, EthEvents.Listener {
                 dev.setLinkUp(true);
             }
             netdev.linkEvent = dev.link().up();
+            OPENED.inc();
             LOG.info("{}: opened {} as DPDK port {} ({}, {} rxq, {} txq, mtu {})", spec.name(), spec.devargs(),
                     dev.portId(), info.driverName(), spec.rxQueues(), txq, spec.mtu());
             return netdev;
@@ -126,6 +134,7 @@ public final class NetdevDpdk implements Netdev, EthEvents.Listener {
                 pools.release(pool);
             }
             PORTS_IN_USE.remove(dev.portId(), spec.name());
+            OPEN_FAILED.inc();
             throw e instanceof NetdevException ne ? ne : new NetdevException(spec.name() + ": " + e.getMessage(), e);
         }
     }
@@ -290,6 +299,7 @@ public final class NetdevDpdk implements Netdev, EthEvents.Listener {
         }
         pools.release(pool);
         PORTS_IN_USE.remove(portId, spec.name());
+        CLOSED.inc();
         LOG.info("{}: closed", spec.name());
     }
 

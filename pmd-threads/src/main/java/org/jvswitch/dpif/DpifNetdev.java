@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
+import org.jvswitch.coverage.Coverage;
+import org.jvswitch.coverage.CoverageCounter;
 import org.jvswitch.dpdk.MbufPools;
 import org.jvswitch.netdev.NetdevDpdk;
 import org.jvswitch.netdev.NetdevException;
@@ -36,6 +38,9 @@ import org.slf4j.Logger;
 public final class DpifNetdev implements AutoCloseable {
     private static final Logger LOG = Vlog.module("dpif_netdev");
     private static final long COMMAND_TIMEOUT_S = 10;
+    private static final CoverageCounter PORT_ADD = Coverage.counter("dpif_port_add");
+    private static final CoverageCounter PORT_ADD_ERROR = Coverage.counter("dpif_port_add_error");
+    private static final CoverageCounter PORT_DEL = Coverage.counter("dpif_port_del");
 
     private final String name;
     private final MbufPools pools;
@@ -95,8 +100,14 @@ public final class DpifNetdev implements AutoCloseable {
             throw new NetdevException("port_no " + requestedPortNo + " is already in use by "
                     + byNumber.get(requestedPortNo).name());
         }
-        NetdevSpec spec = NetdevSpec.of(portName, type, options, mtuRequest, vhostSockDir);
-        NetdevDpdk netdev = NetdevDpdk.open(spec, pools, pmds.size() + 1);
+        NetdevDpdk netdev;
+        try {
+            NetdevSpec spec = NetdevSpec.of(portName, type, options, mtuRequest, vhostSockDir);
+            netdev = NetdevDpdk.open(spec, pools, pmds.size() + 1);
+        } catch (NetdevException e) {
+            PORT_ADD_ERROR.inc();
+            throw e;
+        }
         int portNo = requestedPortNo > 0 ? requestedPortNo : freePortNo();
         DpPort port = new DpPort(portNo, portName, netdev);
         try {
@@ -123,6 +134,7 @@ public final class DpifNetdev implements AutoCloseable {
         }
         byName.put(portName, port);
         byNumber.put(portNo, port);
+        PORT_ADD.inc();
         LOG.info("{}: added port {} as port {}", name, portName, portNo);
         return port;
     }
@@ -137,6 +149,7 @@ public final class DpifNetdev implements AutoCloseable {
         byName.remove(portName);
         byNumber.remove(port.portNo());
         port.netdev().close();
+        PORT_DEL.inc();
         LOG.info("{}: deleted port {}", name, portName);
     }
 

@@ -48,9 +48,9 @@ public final class Netns implements AutoCloseable {
      * {@code inside} moves into this namespace with {@code cidr} (e.g. "10.9.0.1/24") and is up.
      */
     public void addVeth(String outside, String inside, String cidr) {
-        run("ip", "link", "add", outside, "type", "veth", "peer", "name", inside);
+        // Created straight into the namespace: 'inside' may be a name the host uses too (eth0).
+        run("ip", "link", "add", outside, "type", "veth", "peer", "name", inside, "netns", name);
         links.add(outside);
-        run("ip", "link", "set", inside, "netns", name);
         run("ip", "link", "set", outside, "up");
         exec("ip", "link", "set", inside, "up");
         if (cidr != null) {
