@@ -19,7 +19,8 @@ jvs_jdk_version() {
     printf '%s' "${v:-}"
 }
 
-# Sets JAVA_HOME to a JDK >= 22: $JAVA_HOME if it is one, else the newest under /usr/lib/jvm.
+# Sets JAVA_HOME to a JDK >= 22: $JAVA_HOME if it is one, else the newest under /usr/lib/jvm
+# (JVS_JVM_DIR overrides where to look).
 jvs_find_jdk() {
     local best="" bestv=0 c v seen=""
     if [ -n "${JAVA_HOME:-}" ]; then
@@ -27,7 +28,7 @@ jvs_find_jdk() {
         if [ -n "$v" ] && [ "$v" -ge $JVS_MIN_JDK ]; then export JAVA_HOME; return 0; fi
         seen="JAVA_HOME=$JAVA_HOME (${v:-not a JDK})"
     fi
-    for c in /usr/lib/jvm/*; do
+    for c in "${JVS_JVM_DIR:-/usr/lib/jvm}"/*; do
         [ -d "$c" ] && [ ! -L "$c" ] || continue
         v=$(jvs_jdk_version "$c")
         [ -n "$v" ] || continue

@@ -48,15 +48,10 @@ public final class Eal {
         if (failure != null) {
             throw new DpdkException(failure);
         }
-        if (!EalArgs.noHuge(argv)) {
-            Hugepages hp = Hugepages.read();
-            if (!hp.available()) {
-                failure = "DPDK cannot start: no free hugepages (HugePages_Total=" + hp.total()
-                        + ", HugePages_Free=" + hp.free() + "); reserve some with 'sudo ./jvs setup'"
-                        + " (JVS_HUGEPAGES_MB sets how much), or set other_config:dpdk-extra=--no-huge"
-                        + " (vhost-user ports need hugepages)";
-                throw new DpdkException(failure, Rte.ENOMEM);
-            }
+        String noMemory = hugepageProblem(argv, Hugepages.read());
+        if (noMemory != null) {
+            failure = noMemory;
+            throw new DpdkException(failure, Rte.ENOMEM);
         }
         DpdkLog.start();
         MemorySegment cArgv = ARGV_ARENA.allocate(ValueLayout.ADDRESS, argv.size() + 1L);
@@ -91,6 +86,19 @@ public final class Eal {
         initialized = true;
         LOG.info("{} initialised ({} lcores, TSC {} MHz)", version(), jvs_shim_h.rte_lcore_count(),
                 tscHz / 1_000_000);
+    }
+
+    /**
+     * Why DPDK could not get memory with these arguments on this host, or null if it can: the
+     * one line an operator needs, checked before EAL init because EAL cannot be retried.
+     */
+    static String hugepageProblem(List<String> argv, Hugepages hp) {
+        if (EalArgs.noHuge(argv) || hp.available()) {
+            return null;
+        }
+        return "DPDK cannot start: no free hugepages (HugePages_Total=" + hp.total() + ", HugePages_Free="
+                + hp.free() + "); reserve some with 'sudo ./jvs setup' (JVS_HUGEPAGES_MB sets how much),"
+                + " or set other_config:dpdk-extra=--no-huge (vhost-user ports need hugepages)";
     }
 
     public static boolean isInitialized() {
