@@ -37,6 +37,11 @@ class NetdevKernelTest {
         NetdevSpec spec = NetdevSpec.of(name, "internal", Map.of(), 0, NO_SOCKETS);
         try (NetdevDpdk port = NetdevDpdk.open(spec, TestEal.pools(), 1)) {
             assertTrue(Files.exists(Path.of("/sys/class/net", name)), "the tap interface appears");
+            port.ethDev().setMtu(1400);
+            assertEquals("1400", Files.readString(Path.of("/sys/class/net", name, "mtu")).strip(), "MTU reaches the kernel");
+            port.ethDev().setMtu(1500);
+            assertEquals(org.jvswitch.dpdk.EtherAddr.format(port.mac()),
+                    Files.readString(Path.of("/sys/class/net", name, "address")).strip(), "one MAC on both sides");
             Netns.run("ip", "addr", "add", net + ".1/24", "dev", name);
             Netns.run("ip", "link", "set", name, "up");
             try (Responder host = new Responder(port, net + ".2", 0x0a0000c90002L)) {

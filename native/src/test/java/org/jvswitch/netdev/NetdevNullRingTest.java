@@ -40,6 +40,8 @@ class NetdevNullRingTest {
             assertTrue(s.rxPackets() >= 32 && s.txPackets() >= 32, s.toString());
             assertEquals(2, port.txQueues());
             assertTrue(port.linkUp());
+            assertTrue(port.ethDev().xstats().getOrDefault("rx_good_packets", 0L) >= 32,
+                    "ethdev's generic xstats: " + port.ethDev().xstats());
         }
     }
 
