@@ -78,7 +78,22 @@ jvs_test() {
     jvs_mvn -Djvs.it=true verify "$@" || jvs_die "tests failed"
 }
 
+# ./jvs bench                 the end-to-end datapath harness (deploy/bench/datapath.sh)
+# ./jvs bench NAME [ARGS]     deploy/bench/NAME.sh (e.g. ovsdb, tunnel)
+# ./jvs bench jmh [JMH ARGS]  the JMH micro-benchmarks in perf/ (e.g. jmh BurstBenchmark -prof gc)
 jvs_bench() {
+    local name=${1:-datapath}
+    [ $# -gt 0 ] && shift
+    if [ "$name" = jmh ]; then
+        jvs_jmh "$@"
+    elif [ -x "$JVS_ROOT/deploy/bench/$name.sh" ]; then
+        exec "$JVS_ROOT/deploy/bench/$name.sh" "$@"
+    else
+        jvs_die "no benchmark '$name': try 'jmh', or one of: $(cd "$JVS_ROOT/deploy/bench" && ls ./*.sh 2>/dev/null | sed 's|^./||; s|\.sh$||' | tr '\n' ' ')"
+    fi
+}
+
+jvs_jmh() {
     jvs_find_jdk || exit 1
     [ -f "$JVS_ROOT/perf/target/benchmarks.jar" ] || jvs_die "perf/target/benchmarks.jar missing: run './jvs build'"
     # shellcheck disable=SC2046
