@@ -147,7 +147,7 @@ final class DpctlCommands {
                         default -> options.put(key, value);
                     }
                 }
-                dp.addPort(name, type, options, 0, portNo);
+                dp.addPort(name, type, options, Map.of(), 0, portNo);
             } catch (NetdevException e) {
                 LOG.warn("adding {} to {} failed: {}", name, dp.name(), e.getMessage());
                 errors.append("adding ").append(name).append(" to netdev@").append(dp.name()).append(" failed: ")

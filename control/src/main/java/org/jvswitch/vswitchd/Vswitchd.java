@@ -57,6 +57,7 @@ public final class Vswitchd implements AutoCloseable {
         unixctl = UnixctlServer.start(socket, Version.banner(PROGRAM, dpdkVersion), exit::countDown);
         startDatapath(oc);
         DpctlCommands.register(unixctl, this);
+        PmdCommands.register(unixctl, this);
         unixctl.addMemoryReporter(usage -> {
             DpifNetdev d = dpif;
             if (d != null) {
@@ -89,6 +90,7 @@ public final class Vswitchd implements AutoCloseable {
             int maxSleep = PmdIdle.parseMaxSleep(oc.get("pmd-maxsleep"));
             pools = new MbufPools();
             dpif = new DpifNetdev(DATAPATH, cores, maxSleep, pools, vhostSockDir(oc));
+            dpif.configure(oc);
         } catch (DpdkException | IllegalArgumentException e) {
             datapathFailure = e.getMessage();
             LOG.error("{}", e.getMessage());

@@ -19,6 +19,8 @@ public final class TxPort {
     private final PacketBatch batch;
     /** Packets handed to the driver, written by the owning PMD. */
     private long sent;
+    /** Owner's bookkeeping: queued on its list of ports to flush this iteration. */
+    public boolean dirty;
 
     public TxPort(int portNo, Netdev netdev, int queue, Object lock, Arena arena) {
         this.portNo = portNo;
@@ -68,5 +70,14 @@ public final class TxPort {
 
     public long sent() {
         return sent;
+    }
+
+    /** Packets waiting for the next flush. */
+    public int queued() {
+        return batch.count();
+    }
+
+    public boolean isFull() {
+        return batch.isFull();
     }
 }

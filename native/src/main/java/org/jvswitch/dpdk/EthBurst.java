@@ -35,6 +35,10 @@ public final class EthBurst {
             jvs_shim_h.jvs_rdtsc$descriptor(), FunctionDescriptor.of(JAVA_LONG));
     private static final MethodHandle PREFETCH = critical(jvs_shim_h.jvs_prefetch_pkts$address(),
             jvs_shim_h.jvs_prefetch_pkts$descriptor(), FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_SHORT));
+    private static final MethodHandle ALLOC1 = critical(jvs_shim_h.jvs_pktmbuf_alloc$address(),
+            jvs_shim_h.jvs_pktmbuf_alloc$descriptor(), FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle FREE1 = critical(jvs_shim_h.jvs_pktmbuf_free$address(),
+            jvs_shim_h.jvs_pktmbuf_free$descriptor(), FunctionDescriptor.ofVoid(JAVA_LONG));
     private static final MethodHandle REFCNT_UPDATE = critical(jvs_shim_h.jvs_mbuf_refcnt_update$address(),
             jvs_shim_h.jvs_mbuf_refcnt_update$descriptor(), FunctionDescriptor.of(JAVA_SHORT, JAVA_LONG, JAVA_SHORT));
 
@@ -101,6 +105,24 @@ public final class EthBurst {
     public static boolean allocBulk(long pool, long pkts, int n) {
         try {
             return (int) ALLOC.invokeExact(pool, pkts, n) == 0;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** One mbuf from {@code pool} (reset, default headroom), or 0 when the pool is empty. */
+    public static long alloc(long pool) {
+        try {
+            return (long) ALLOC1.invokeExact(pool);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** Frees one mbuf (and its segment chain). */
+    public static void free(long mbuf) {
+        try {
+            FREE1.invokeExact(mbuf);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }

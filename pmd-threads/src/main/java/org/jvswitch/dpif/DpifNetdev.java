@@ -7,67 +7,90 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.jvswitch.coverage.Coverage;
 import org.jvswitch.coverage.CoverageCounter;
+import org.jvswitch.dataplane.DpdkMbufAllocator;
+import org.jvswitch.dataplane.action.ActionCompiler;
+import org.jvswitch.dataplane.action.ActionProgram;
+import org.jvswitch.dataplane.action.DpAction;
+import org.jvswitch.dataplane.meter.DpMeters;
 import org.jvswitch.dpdk.MbufPools;
+import org.jvswitch.dpdk.Mempool;
 import org.jvswitch.netdev.NetdevDpdk;
 import org.jvswitch.netdev.NetdevException;
 import org.jvswitch.netdev.NetdevSpec;
 import org.jvswitch.pmd.PmdIdle;
 import org.jvswitch.pmd.PmdThread;
 import org.jvswitch.pmd.Rxq;
+import org.jvswitch.pmd.Upcall;
 import org.jvswitch.vlog.Vlog;
 import org.slf4j.Logger;
 
 /**
- * The userspace datapath (Open vSwitch's dpif-netdev, named {@code ovs-netdev}): its ports and the
- * PMD threads that move their packets.
+ * The userspace datapath (Open vSwitch's dpif-netdev, named {@code ovs-netdev}): its ports, its
+ * PMD threads, the flows in them, the upcall handlers, and the "main thread" context that
+ * executes packets for the control path.
  *
- * <p>Adding a port opens its netdev, gives every PMD a tx queue on it (its own when the port has
- * enough, else a shared one with a lock), and hands its rx queues to the PMDs round-robin;
- * removing one takes it away from every PMD first and then closes it. Both wait until every PMD
- * has run the command, so when they return no PMD touches a closed port.
+ * <p>Ports: adding one opens its netdev, gives every PMD (and the main context) a tx queue on it
+ * (its own when the port has enough, else a shared one with a lock), and hands its rx queues to
+ * the PMDs ({@link RxqScheduler}); removing one takes it away from every PMD first, then closes
+ * it. Flows: {@link DpifFlows}. Both wait until every PMD has run the command, so when they
+ * return the change is live (a removed flow is gone for the next burst).
  *
- * <p>Thread safety: the port table is changed under this object's lock by control threads.
+ * <p>Thread safety: ports and configuration change under this object's lock (control threads);
+ * the main context runs under {@code mainLock}.
  */
 public final class DpifNetdev implements AutoCloseable {
     private static final Logger LOG = Vlog.module("dpif_netdev");
-    private static final long COMMAND_TIMEOUT_S = 10;
     private static final CoverageCounter PORT_ADD = Coverage.counter("dpif_port_add");
     private static final CoverageCounter PORT_ADD_ERROR = Coverage.counter("dpif_port_add_error");
     private static final CoverageCounter PORT_DEL = Coverage.counter("dpif_port_del");
+    private static final CoverageCounter EXECUTE = Coverage.counter("dpif_execute");
+    /** OVS's NON_PMD_CORE_ID, the main thread's "core" in pmd-stats-show. */
+    public static final int NON_PMD_CORE_ID = Integer.MAX_VALUE;
 
     private final String name;
     private final MbufPools pools;
     private final Path vhostSockDir;
+    private final DpMeters meters = new DpMeters();
     private final List<PmdThread> pmds = new ArrayList<>();
     private final List<AgentRunner> runners = new ArrayList<>();
+    private final PmdThread main;
+    private final Object mainLock = new Object();
+    private final Mempool copyPool;
     private final Map<String, DpPort> byName = new HashMap<>();
     private final TreeMap<Integer, DpPort> byNumber = new TreeMap<>();
-    private int nextRxqPmd;
+    private final RxqScheduler scheduler;
+    private final DpifFlows flows;
+    private final UpcallHandlers handlers;
     private boolean closed;
 
     /**
-     * @param pmdCores   one PMD thread per core
+     * @param pmdCores   one PMD thread per core (other_config:pmd-cpu-mask)
      * @param maxSleepUs other_config:pmd-maxsleep
      */
     public DpifNetdev(String name, List<Integer> pmdCores, int maxSleepUs, MbufPools pools, Path vhostSockDir) {
         this.name = name;
         this.pools = pools;
         this.vhostSockDir = vhostSockDir;
+        this.copyPool = pools.acquire(NetdevSpec.DEFAULT_MTU, 0);
         ErrorHandler onError = t -> LOG.error("PMD error: {}", t.toString(), t);
         for (int i = 0; i < pmdCores.size(); i++) {
-            PmdThread pmd = new PmdThread(i, pmdCores.get(i));
+            PmdThread pmd = new PmdThread(i, pmdCores.get(i), meters);
+            pmd.setMbufAllocator(new DpdkMbufAllocator(copyPool));
             pmds.add(pmd);
             AgentRunner runner = new AgentRunner(PmdIdle.forMaxSleepMicros(maxSleepUs), onError, null, pmd);
             runners.add(runner);
             AgentRunner.startOnThread(runner, r -> Thread.ofPlatform().name(pmd.roleName()).unstarted(r));
         }
+        main = new PmdThread(pmdCores.size(), -1, meters);
+        main.setMbufAllocator(new DpdkMbufAllocator(copyPool));
+        main.drainCommandsNow();
+        scheduler = new RxqScheduler(pmds);
+        flows = new DpifFlows(this);
+        handlers = new UpcallHandlers(this, pmds, Math.max(1, pmds.size()));
         LOG.info("datapath {} with {} PMD thread(s) on cores {}", name, pmds.size(), pmdCores);
     }
 
@@ -79,14 +102,78 @@ public final class DpifNetdev implements AutoCloseable {
         return List.copyOf(pmds);
     }
 
+    /** The control path's own context (OVS's non-PMD thread), for statistics. */
+    public PmdThread mainContext() {
+        return main;
+    }
+
+    public DpMeters meters() {
+        return meters;
+    }
+
+    public DpifFlows flows() {
+        return flows;
+    }
+
+    public RxqScheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * Applies the Open_vSwitch other_config keys the datapath reads: emc-insert-inv-prob
+     * (default 100), smc-enable (false), pmd-rxq-assign (cycles), pmd-rxq-isolate (true).
+     *
+     * @throws IllegalArgumentException with a one-line reason for a bad value
+     */
+    public synchronized void configure(Map<String, String> otherConfig) {
+        String inv = otherConfig.getOrDefault("emc-insert-inv-prob", "100");
+        int invProb;
+        try {
+            invProb = Integer.parseInt(inv.trim());
+            if (invProb < 0) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("other_config:emc-insert-inv-prob '" + inv
+                    + "' is not a number from 0 (never insert) up");
+        }
+        boolean smc = Boolean.parseBoolean(otherConfig.getOrDefault("smc-enable", "false"));
+        scheduler.configure(otherConfig.get("pmd-rxq-assign"), otherConfig.get("pmd-rxq-isolate"));
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (PmdThread p : allContexts()) {
+            done.add(p.configure(invProb, smc));
+        }
+        runMain();
+        Futures.await(done, "configuring the PMDs");
+    }
+
+    /** Who decides about misses and userspace actions (ofproto); null: drop them. */
+    public void setUpcallHandler(UpcallHandler h) {
+        handlers.setHandler(h);
+    }
+
+    public int handlerThreads() {
+        return handlers.threadCount();
+    }
+
+    /** Misses of PMD {@code pmd} the upcall handler answered (and failed to). */
+    public long upcallsSucceeded(int pmd) {
+        return handlers.succeeded(pmd);
+    }
+
+    public long upcallsFailed(int pmd) {
+        return handlers.failed(pmd);
+    }
+
     /**
      * Adds a port.
      *
-     * @param requestedPortNo the port number wanted, or -1 for the lowest free one
+     * @param ifaceOtherConfig Interface other_config: emc-enable, pmd-rxq-affinity
+     * @param requestedPortNo  the port number wanted, or -1 for the lowest free one
      * @throws NetdevException with a one-line reason (name taken, bad options, device missing...)
      */
-    public synchronized DpPort addPort(String portName, String type, Map<String, String> options, int mtuRequest,
-                                       int requestedPortNo) {
+    public synchronized DpPort addPort(String portName, String type, Map<String, String> options,
+                                       Map<String, String> ifaceOtherConfig, int mtuRequest, int requestedPortNo) {
         if (closed) {
             throw new NetdevException("datapath " + name + " is closed");
         }
@@ -100,6 +187,7 @@ public final class DpifNetdev implements AutoCloseable {
             throw new NetdevException("port_no " + requestedPortNo + " is already in use by "
                     + byNumber.get(requestedPortNo).name());
         }
+        boolean emcEnable = !"false".equals(ifaceOtherConfig.get("emc-enable"));
         NetdevDpdk netdev;
         try {
             NetdevSpec spec = NetdevSpec.of(portName, type, options, mtuRequest, vhostSockDir);
@@ -113,22 +201,21 @@ public final class DpifNetdev implements AutoCloseable {
         try {
             List<CompletableFuture<Void>> done = new ArrayList<>();
             int txq = netdev.txQueues();
-            boolean shared = txq < pmds.size();
+            int users = pmds.size() + 1;
             Object[] locks = new Object[txq];
             for (int q = 0; q < txq; q++) {
                 locks[q] = new Object();
             }
-            for (PmdThread pmd : pmds) {
+            for (PmdThread pmd : allContexts()) {
                 int q = pmd.index() % txq;
-                done.add(pmd.addTxPort(portNo, netdev, q, shared ? locks[q] : null));
+                // Fewer tx queues than users: queues are shared, and each flush takes the queue's lock.
+                done.add(pmd.addTxPort(portNo, netdev, q, txq < users ? locks[q] : null, emcEnable));
             }
-            for (int q = 0; q < netdev.rxQueues() && !pmds.isEmpty(); q++) {
-                PmdThread pmd = pmds.get(nextRxqPmd++ % pmds.size());
-                done.add(pmd.addRxq(new Rxq(portNo, netdev, q)));
-            }
-            await(done, "adding " + portName);
+            main.drainCommandsNow();
+            Futures.await(done, "adding " + portName);
+            Futures.await(scheduler.assign(port, ifaceOtherConfig), "adding " + portName);
         } catch (NetdevException e) {
-            await(removeFromPmds(portNo), "removing " + portName);
+            Futures.await(removeFromPmds(portNo), "removing " + portName);
             netdev.close();
             throw e;
         }
@@ -145,7 +232,8 @@ public final class DpifNetdev implements AutoCloseable {
         if (port == null) {
             throw new NetdevException("no port named '" + portName + "' in " + name);
         }
-        await(removeFromPmds(port.portNo()), "removing " + portName);
+        Futures.await(removeFromPmds(port.portNo()), "removing " + portName);
+        scheduler.forget(port.portNo());
         byName.remove(portName);
         byNumber.remove(port.portNo());
         port.netdev().close();
@@ -157,9 +245,46 @@ public final class DpifNetdev implements AutoCloseable {
         return byName.get(portName);
     }
 
+    public synchronized DpPort port(int portNo) {
+        return byNumber.get(portNo);
+    }
+
     /** Ports by number. */
     public synchronized List<DpPort> ports() {
         return List.copyOf(byNumber.values());
+    }
+
+    /**
+     * Executes actions on a packet from the control path (an upcall's packet, a packet-out), in
+     * the main context: outputs use its tx queues, recirculation its flow tables.
+     *
+     * @param key the packet's key; its metadata words (in_port, recirc_id, tunnel...) are used
+     */
+    public void execute(byte[] packet, int len, long[] key, List<DpAction> actions) {
+        ActionProgram program = ActionCompiler.compile(actions);
+        EXECUTE.inc();
+        synchronized (mainLock) {
+            main.executePacket(packet, len, key, program);
+        }
+    }
+
+    /** Installs the flow an upcall handler chose for a miss, in the PMD that missed. */
+    void installFromUpcall(int pmd, Upcall u, long[] mask, List<DpAction> actions) {
+        flows.installForPmd(pmd, u.key, mask, actions);
+    }
+
+    /** Every flow-holding context: the PMDs, then the main context. */
+    List<PmdThread> allContexts() {
+        List<PmdThread> all = new ArrayList<>(pmds);
+        all.add(main);
+        return all;
+    }
+
+    /** Runs what was queued for the main context (it has no thread of its own). */
+    void runMain() {
+        synchronized (mainLock) {
+            main.drainCommandsNow();
+        }
     }
 
     @Override
@@ -168,6 +293,7 @@ public final class DpifNetdev implements AutoCloseable {
             return;
         }
         closed = true;
+        handlers.close();
         for (AgentRunner r : runners) {
             r.close();
         }
@@ -176,13 +302,15 @@ public final class DpifNetdev implements AutoCloseable {
         }
         byName.clear();
         byNumber.clear();
+        pools.release(copyPool);
     }
 
     private List<CompletableFuture<Void>> removeFromPmds(int portNo) {
         List<CompletableFuture<Void>> done = new ArrayList<>();
-        for (PmdThread pmd : pmds) {
+        for (PmdThread pmd : allContexts()) {
             done.add(pmd.removePort(portNo));
         }
+        runMain();
         return done;
     }
 
@@ -192,18 +320,5 @@ public final class DpifNetdev implements AutoCloseable {
             n++;
         }
         return n;
-    }
-
-    private static void await(List<CompletableFuture<Void>> done, String what) {
-        try {
-            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(COMMAND_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NetdevException(what + ": interrupted");
-        } catch (ExecutionException e) {
-            throw new NetdevException(what + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new NetdevException(what + ": the PMD threads did not answer within " + COMMAND_TIMEOUT_S + " s");
-        }
     }
 }

@@ -1,81 +1,99 @@
 package org.jvswitch.pmd;
 
 import java.lang.foreign.Arena;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
+import org.jvswitch.dataplane.DropReason;
+import org.jvswitch.dataplane.MbufAllocator;
 import org.jvswitch.dataplane.PacketBatch;
 import org.jvswitch.dataplane.TxPort;
+import org.jvswitch.dataplane.action.ActionProgram;
+import org.jvswitch.dataplane.cache.Emc;
+import org.jvswitch.dataplane.cache.Smc;
+import org.jvswitch.dataplane.flow.DpNetdevFlow;
+import org.jvswitch.dataplane.flow.PmdFlowTable;
+import org.jvswitch.dataplane.flow.Ufid;
+import org.jvswitch.dataplane.meter.DpMeters;
 import org.jvswitch.dpdk.DpdkException;
 import org.jvswitch.dpdk.DpdkThreads;
 import org.jvswitch.dpdk.EthBurst;
+import org.jvswitch.dpdk.Mbuf;
 import org.jvswitch.netdev.Netdev;
 import org.jvswitch.vlog.Vlog;
 import org.slf4j.Logger;
 
 /**
- * A poll-mode driver thread: an {@link Agent} on one pinned platform thread, registered with DPDK.
+ * A poll-mode driver thread: an {@link Agent} on one pinned platform thread, registered with
+ * DPDK, that owns its flows, caches and counters (Open vSwitch's dp_netdev_pmd_thread).
  *
  * <p>Each {@link #doWork()} drains the command queue, polls every rx queue assigned to it (one
- * burst call each), forwards each burst, and flushes every tx batch once; it returns how many
- * packets and commands it handled, so the idle strategy knows when it found nothing.
+ * burst call each) and runs each burst through {@link PmdInput}, flushes the tx batches once,
+ * does its periodic work (classifier ranking each second, exact-match cache sweeping), and
+ * accounts the iteration's TSC cycles as busy or idle. It returns the packets and commands it
+ * handled, so the idle strategy knows when it found nothing.
  *
- * <p>Forwarding, until the flow tables exist: a packet is sent out of every port of the datapath
- * but the one it came in on (a hub, the behaviour of OpenFlow's FLOOD). Sending one packet to k
- * ports takes k-1 reference-count increments, not copies.
- *
- * <p>Ownership: the PMD thread alone reads and writes {@code rxqs}, {@code txPorts}, the batches
- * and the counters. Other threads reach it only through the proxies ({@link #addRxq},
- * {@link #addTxPort}, {@link #removePort}), which queue a command on a bounded queue that the PMD
- * runs between bursts; a full queue is counted and retried, never grown. Counters are written
- * with plain or opaque stores by the PMD and read with opaque loads by anyone.
+ * <p>Ownership: only the PMD thread touches its rx queues, tx ports, flow table, caches and
+ * counters. Other threads reach it through the proxies (addRxq, flowPut, flowDump, ...), which
+ * queue a command on a bounded queue that the PMD runs between bursts and complete a future; a
+ * full queue is counted and retried, never grown. Counters are single-writer, read with opaque
+ * loads ({@link PmdStats}).
  */
 public final class PmdThread implements Agent {
     private static final Logger LOG = Vlog.module("dpif_netdev");
-    private static final VarHandle RX_PACKETS;
-    private static final VarHandle NO_OUTPUT_DROPS;
     private static final int COMMAND_QUEUE_CAPACITY = 256;
     private static final int COMMANDS_PER_WORK = 16;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            RX_PACKETS = lookup.findVarHandle(PmdThread.class, "rxPackets", long.class);
-            NO_OUTPUT_DROPS = lookup.findVarHandle(PmdThread.class, "noOutputDrops", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final int UPCALL_QUEUE_CAPACITY = 256;
+    private static final long RANK_INTERVAL_NS = 1_000_000_000L;
+    /** An iteration longer than this is an overrun (JFR and pmd-perf-show count them). */
+    public static final long OVERRUN_NS = 250_000L;
 
     private final int index;
     private final int core;
+    private final NanoClock clock;
     private final ManyToOneConcurrentArrayQueue<Runnable> commands =
             new ManyToOneConcurrentArrayQueue<>(COMMAND_QUEUE_CAPACITY);
     private final Arena arena = Arena.ofShared();
     private final PacketBatch rx;
+    private final PmdStats stats = new PmdStats();
+    private final PmdFlowTable flows = new PmdFlowTable(PmdFlowTable.DEFAULT_LIMIT);
+    private final Emc emc = new Emc(100);
+    private final UpcallQueue upcalls = new UpcallQueue(UPCALL_QUEUE_CAPACITY);
+    private final PmdInput input;
 
     // Owned by the PMD thread.
     private Rxq[] rxqs = new Rxq[0];
-    /** Indexed by datapath port number; null where the datapath has no such port. */
-    private TxPort[] txPorts = new TxPort[0];
-    /** Packets received, written by the PMD (opaque), read by anyone. */
-    private long rxPackets;
-    /** Packets dropped because no other port exists, written by the PMD (opaque). */
-    private long noOutputDrops;
+    /** TSC cycles spent processing each rx queue's packets, by index in {@code rxqs}. */
+    private long[] rxqCycles = new long[0];
+    private long lastRankNs;
+    private long iterations;
+
     private volatile int lcoreId = DpdkThreads.LCORE_ID_ANY;
     private volatile String startFailure;
-
+    private volatile Rxq[] rxqsPublished = new Rxq[0];
+    private volatile long[] rxqCyclesPublished = new long[0];
     /** Times a proxy found the command queue full and retried. */
     private final AtomicLong commandQueueFull = new AtomicLong();
 
-    public PmdThread(int index, int core) {
+    public PmdThread(int index, int core, DpMeters meters, NanoClock clock) {
         this.index = index;
         this.core = core;
+        this.clock = clock;
         this.rx = new PacketBatch(arena);
+        this.input = new PmdInput(index, stats, flows, emc, upcalls, meters);
+    }
+
+    public PmdThread(int index, int core, DpMeters meters) {
+        this(index, core, meters, new SystemNanoClock());
     }
 
     @Override
@@ -105,58 +123,53 @@ public final class PmdThread implements Agent {
 
     @Override
     public int doWork() {
+        long start = EthBurst.rdtsc();
         int work = drainCommands();
-        for (Rxq q : rxqs) {
+        Rxq[] queues = rxqs;
+        long mark = start;
+        long nowNs = 0;
+        for (int i = 0; i < queues.length; i++) {
+            Rxq q = queues[i];
             int n = q.netdev().rxBurst(q.queueId(), rx.address(), PacketBatch.CAPACITY);
             if (n > 0) {
+                if (nowNs == 0) {
+                    nowNs = clock.nanoTime();
+                }
                 rx.setCount(n);
-                RX_PACKETS.setOpaque(this, rxPackets + n);
-                flood(q.portNo());
+                input.process(rx, n, q.portNo(), nowNs, nowNs / 1_000_000L);
                 work += n;
+                long t = EthBurst.rdtsc();
+                rxqCycles[i] += t - mark;
+                mark = t;
             }
         }
-        for (TxPort t : txPorts) {
-            if (t != null) {
-                t.flush();
-            }
+        input.flushTx();
+        if ((++iterations & 1023) == 0) {
+            periodic(nowNs != 0 ? nowNs : clock.nanoTime());
+        }
+        long end = EthBurst.rdtsc();
+        stats.inc(PmdStats.ITERATIONS);
+        if (work > 0) {
+            stats.add(PmdStats.CYCLES_BUSY, end - start);
+            stats.inc(PmdStats.BUSY_ITERATIONS);
+        } else {
+            stats.add(PmdStats.CYCLES_IDLE, end - start);
         }
         return work;
     }
 
-    /** Sends every packet of {@code rx} out of every port but {@code inPort}. */
-    private void flood(int inPort) {
-        int outputs = 0;
-        for (TxPort t : txPorts) {
-            if (t != null && t.portNo() != inPort) {
-                outputs++;
-            }
-        }
-        int n = rx.count();
-        if (outputs == 0) {
-            EthBurst.freeBulk(rx.address(), n);
-            NO_OUTPUT_DROPS.setOpaque(this, noOutputDrops + n);
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            long mbuf = rx.get(i);
-            if (outputs > 1) {
-                EthBurst.refcntUpdate(mbuf, outputs - 1);
-            }
-            for (TxPort t : txPorts) {
-                if (t != null && t.portNo() != inPort) {
-                    t.output(mbuf);
-                }
-            }
+    private void periodic(long nowNs) {
+        emc.sweep();
+        if (nowNs - lastRankNs >= RANK_INTERVAL_NS) {
+            lastRankNs = nowNs;
+            flows.rankClassifiers();
+            rxqCyclesPublished = rxqCycles.clone();
         }
     }
 
     @Override
     public void onClose() {
-        for (TxPort t : txPorts) {
-            if (t != null) {
-                t.flush();
-            }
-        }
+        input.flushTx();
         DpdkThreads.unregister();
         arena.close();
         LOG.info("{} stopped", roleName());
@@ -172,29 +185,170 @@ public final class PmdThread implements Agent {
         return done;
     }
 
-    // ---- proxies: any thread; each returns when the PMD has run the command ----
+    // ---- proxies: any thread; each future completes when the PMD has run the command ----
 
     /** Starts polling an rx queue. */
     public CompletableFuture<Void> addRxq(Rxq q) {
-        return submit(() -> onAddRxq(q));
+        return run(() -> {
+            rxqs = Arrays.copyOf(rxqs, rxqs.length + 1);
+            rxqs[rxqs.length - 1] = q;
+            rxqCycles = Arrays.copyOf(rxqCycles, rxqs.length);
+            publishRxqs();
+        });
     }
 
-    /** Adds a way out through a port's tx queue ({@code lock} non-null when the queue is shared). */
-    public CompletableFuture<Void> addTxPort(int portNo, Netdev netdev, int queue, Object lock) {
-        return submit(() -> onAddTxPort(new TxPort(portNo, netdev, queue, lock, arena)));
+    /** Replaces the rx queues it polls (a rebalance); their cycle history starts again. */
+    public CompletableFuture<Void> setRxqs(Rxq[] queues) {
+        Rxq[] copy = queues.clone();
+        return run(() -> {
+            rxqs = copy;
+            rxqCycles = new long[copy.length];
+            publishRxqs();
+        });
     }
 
-    /** Stops polling a port's rx queues and flushes and drops its tx port. */
+    /**
+     * Adds a way out through a port's tx queue ({@code lock} non-null when the queue is shared
+     * with other PMDs), and sets whether packets from that port use the exact-match cache.
+     */
+    public CompletableFuture<Void> addTxPort(int portNo, Netdev netdev, int queue, Object lock, boolean emcEnable) {
+        return run(() -> {
+            input.setTxPort(portNo, new TxPort(portNo, netdev, queue, lock, arena));
+            input.setEmcEnabled(portNo, emcEnable);
+        });
+    }
+
+    /** Stops polling a port's rx queues, flushes and drops its tx port, and empties the EMC. */
     public CompletableFuture<Void> removePort(int portNo) {
-        return submit(() -> onRemovePort(portNo));
+        return run(() -> {
+            List<Rxq> keep = new ArrayList<>();
+            List<Long> keepCycles = new ArrayList<>();
+            for (int i = 0; i < rxqs.length; i++) {
+                if (rxqs[i].portNo() != portNo) {
+                    keep.add(rxqs[i]);
+                    keepCycles.add(rxqCycles[i]);
+                }
+            }
+            rxqs = keep.toArray(Rxq[]::new);
+            rxqCycles = keepCycles.stream().mapToLong(Long::longValue).toArray();
+            publishRxqs();
+            TxPort t = input.txPort(portNo);
+            if (t != null) {
+                input.flushTx();
+                t.flush();
+                input.setTxPort(portNo, null);
+            }
+            input.setEmcEnabled(portNo, false);
+        });
     }
 
-    private CompletableFuture<Void> submit(Runnable action) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+    /** Installs a flow (this PMD's own copy). */
+    public CompletableFuture<PmdFlowTable.PutResult> flowPut(DpNetdevFlow flow) {
+        return call(() -> flows.put(flow));
+    }
+
+    /** Replaces a flow's actions; null if there is no such flow. */
+    public CompletableFuture<DpNetdevFlow> flowModify(Ufid ufid, ActionProgram program, boolean clearStats) {
+        return call(() -> {
+            DpNetdevFlow f = flows.get(ufid);
+            if (f != null) {
+                f.setProgram(program);
+                if (clearStats) {
+                    f.clearStats();
+                }
+            }
+            return f;
+        });
+    }
+
+    /** Removes a flow; the future holds it (with its final statistics) or null. */
+    public CompletableFuture<DpNetdevFlow> flowDel(Ufid ufid) {
+        return call(() -> flows.remove(ufid));
+    }
+
+    /** Removes every flow and empties the caches. */
+    public CompletableFuture<List<DpNetdevFlow>> flowFlush() {
+        return call(() -> {
+            List<DpNetdevFlow> all = flows.clear();
+            emc.clear();
+            Smc smc = currentSmc;
+            if (smc != null) {
+                smc.clear();
+            }
+            return all;
+        });
+    }
+
+    /** Every flow of this PMD (their statistics stay live: read with opaque loads). */
+    public CompletableFuture<List<DpNetdevFlow>> flowDump() {
+        return call(flows::flows);
+    }
+
+    public CompletableFuture<DpNetdevFlow> flowGet(Ufid ufid) {
+        return call(() -> flows.get(ufid));
+    }
+
+    private volatile Smc currentSmc;
+
+    /** other_config:emc-insert-inv-prob and smc-enable. */
+    public CompletableFuture<Void> configure(int emcInsertInvProb, boolean smcEnable) {
+        Smc smc = smcEnable ? (currentSmc != null ? currentSmc : new Smc()) : null;
+        return run(() -> {
+            emc.setInsertInvProb(emcInsertInvProb);
+            if (emcInsertInvProb == 0) {
+                emc.clear();
+            }
+            currentSmc = smc;
+            input.setSmc(smc);
+        });
+    }
+
+    /**
+     * Main thread only (the datapath's non-PMD context, under its lock): runs any commands queued
+     * for this context, then {@code program} on a packet built from {@code packet[0..len)} with
+     * the metadata of {@code key}. Returns false when no mbuf was available.
+     */
+    public boolean executePacket(byte[] packet, int len, long[] key, ActionProgram program) {
+        drainCommandsNow();
+        MbufAllocator mbufs = input.mbufs();
+        long m = mbufs.alloc();
+        if (m == 0 || Mbuf.bufLen(m) - Mbuf.dataOff(m) < len) {
+            if (m != 0) {
+                mbufs.free(m);
+            }
+            stats.inc(PmdStats.DROP_BASE + DropReason.NO_MBUF);
+            return false;
+        }
+        MemorySegment.copy(packet, 0, Mbuf.MEMORY, ValueLayout.JAVA_BYTE, Mbuf.dataAddress(m), len);
+        Mbuf.setLength(m, len);
+        input.executeOne(m, key, program, clock.nanoTime());
+        return true;
+    }
+
+    /** Main thread only: runs the commands queued for this (runner-less) context. */
+    public void drainCommandsNow() {
+        while (drainCommands() > 0) {
+            // keep going until the queue is empty
+        }
+    }
+
+    /** Where copies of packets (clone, multiple outputs) come from and dropped packets go. */
+    public CompletableFuture<Void> setMbufAllocator(MbufAllocator allocator) {
+        return run(() -> input.setMbufAllocator(allocator));
+    }
+
+    private CompletableFuture<Void> run(Runnable action) {
+        return call(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> CompletableFuture<T> call(Supplier<T> action) {
+        CompletableFuture<T> done = new CompletableFuture<>();
         Runnable cmd = () -> {
             try {
-                action.run();
-                done.complete(null);
+                done.complete(action.get());
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);
             }
@@ -206,37 +360,34 @@ public final class PmdThread implements Agent {
         return done;
     }
 
-    // ---- commands, run on the PMD thread ----
-
-    private void onAddRxq(Rxq q) {
-        Rxq[] next = Arrays.copyOf(rxqs, rxqs.length + 1);
-        next[rxqs.length] = q;
-        rxqs = next;
-    }
-
-    private void onAddTxPort(TxPort t) {
-        if (t.portNo() >= txPorts.length) {
-            txPorts = Arrays.copyOf(txPorts, t.portNo() + 1);
-        }
-        txPorts[t.portNo()] = t;
-    }
-
-    private void onRemovePort(int portNo) {
-        rxqs = Arrays.stream(rxqs).filter(q -> q.portNo() != portNo).toArray(Rxq[]::new);
-        if (portNo < txPorts.length && txPorts[portNo] != null) {
-            txPorts[portNo].flush();
-            txPorts[portNo] = null;
-        }
+    private void publishRxqs() {
+        rxqsPublished = rxqs.clone();
+        rxqCyclesPublished = rxqCycles.clone();
     }
 
     // ---- readers: any thread ----
 
-    public long rxPackets() {
-        return (long) RX_PACKETS.getOpaque(this);
+    public PmdStats stats() {
+        return stats;
     }
 
-    public long noOutputDrops() {
-        return (long) NO_OUTPUT_DROPS.getOpaque(this);
+    /** Where the PMD's misses and userspace actions go. */
+    public UpcallQueue upcalls() {
+        return upcalls;
+    }
+
+    /** The rx queues it polls (as of the last change). */
+    public Rxq[] rxqs() {
+        return rxqsPublished;
+    }
+
+    /** Processing cycles per rx queue, as of the last ranking (about a second old). */
+    public long[] rxqCycles() {
+        return rxqCyclesPublished;
+    }
+
+    public long rxPackets() {
+        return stats.get(PmdStats.RECV);
     }
 
     public long commandQueueFull() {

@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.jvswitch.dataplane.MbufAllocator;
 import org.jvswitch.dpdk.Mbuf;
 import org.jvswitch.netdev.Netdev;
 import org.jvswitch.netdev.NetdevStats;
@@ -20,14 +21,23 @@ public final class MemoryNetdev implements Netdev {
     private final int txQueueCount;
     private final ArrayDeque<Long> rx = new ArrayDeque<>();
     private final List<Long> sent = new ArrayList<>();
+    private final List<byte[]> sentBytes = new ArrayList<>();
+    /** When set, transmitted packets are copied out and freed here, as a driver would. */
+    private final MbufAllocator owner;
     /** How many packets the next txBurst calls accept in total (-1: all). */
     private int txCapacity = -1;
     private long rxPackets;
     private long txDropped;
 
     public MemoryNetdev(String name, int txQueues) {
+        this(name, txQueues, null);
+    }
+
+    /** A netdev whose transmitted packets are real (test) mbufs: their bytes are kept and they are freed. */
+    public MemoryNetdev(String name, int txQueues, MbufAllocator owner) {
         this.name = name;
         this.txQueueCount = txQueues;
+        this.owner = owner;
     }
 
     /** Queues packets (mbuf addresses) for the next rxBurst calls. */
@@ -40,6 +50,11 @@ public final class MemoryNetdev implements Netdev {
     /** What was transmitted, in order. */
     public List<Long> sent() {
         return sent;
+    }
+
+    /** The bytes of what was transmitted (netdevs with an owner only). */
+    public List<byte[]> sentBytes() {
+        return sentBytes;
     }
 
     /** Makes the driver refuse packets beyond {@code packets} more. */
@@ -81,7 +96,17 @@ public final class MemoryNetdev implements Netdev {
     public int txBurst(int queue, long pkts, int n) {
         int ok = txCapacity < 0 ? n : Math.min(n, txCapacity);
         for (int i = 0; i < ok; i++) {
-            sent.add(Mbuf.MEMORY.get(JAVA_LONG, pkts + 8L * i));
+            long m = Mbuf.MEMORY.get(JAVA_LONG, pkts + 8L * i);
+            sent.add(m);
+            if (owner != null) {
+                sentBytes.add(TestMbufs.bytes(m));
+                owner.free(m);
+            }
+        }
+        if (owner != null) {
+            for (int i = ok; i < n; i++) {
+                owner.free(Mbuf.MEMORY.get(JAVA_LONG, pkts + 8L * i));
+            }
         }
         if (txCapacity >= 0) {
             txCapacity -= ok;

@@ -1,0 +1,96 @@
+package org.jvswitch.dataplane.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.jvswitch.dataplane.action.ActionCompiler;
+import org.jvswitch.dataplane.action.DpAction;
+import org.jvswitch.dataplane.flow.DpNetdevFlow;
+import org.jvswitch.dataplane.flow.FlowField;
+import org.jvswitch.dataplane.flow.FlowKey;
+import org.jvswitch.dataplane.flow.Ufid;
+
+class EmcTest {
+    static DpNetdevFlow flow(int inPort, long id) {
+        long[] key = new long[FlowKey.WORDS];
+        long[] mask = new long[FlowKey.WORDS];
+        FlowField.IN_PORT.set(key, 0, inPort);
+        FlowField.IN_PORT.exact(mask, 0);
+        return new DpNetdevFlow(new Ufid(0, id), key, mask, ActionCompiler.compile(List.of(new DpAction.Output(2))), 0);
+    }
+
+    static long[] packetKey(int inPort, int nwDst) {
+        long[] k = new long[FlowKey.WORDS];
+        k[FlowKey.W_IN_PORT] = FlowKey.inPortWord(inPort, 0);
+        k[FlowKey.W_ETH_DST] = FlowKey.ethDstWord(0x0a0000000002L, FlowKey.ETH_TYPE_IP);
+        k[FlowKey.W_NW] = FlowKey.pairWord(0x0a000001, nwDst);
+        return k;
+    }
+
+    @Test
+    void exactKeysOnly() {
+        Emc emc = new Emc(1);
+        DpNetdevFlow f = flow(1, 1);
+        long[] k = packetKey(1, 7);
+        emc.insert(k, 0, 42, f);
+        assertSame(f, emc.lookup(k, 0, 42));
+        long[] other = packetKey(1, 8);
+        assertNull(emc.lookup(other, 0, 42), "same hash, different key");
+        assertNull(emc.lookup(k, 0, 43), "different hash");
+    }
+
+    @Test
+    void twoPlacesPerHashThenReplacement() {
+        Emc emc = new Emc(1);
+        int hash = 5 | (9 << Emc.SHIFT);
+        DpNetdevFlow a = flow(1, 1);
+        DpNetdevFlow b = flow(1, 2);
+        DpNetdevFlow c = flow(1, 3);
+        emc.insert(packetKey(1, 1), 0, hash, a);
+        emc.insert(packetKey(1, 2), 0, hash, b);
+        assertSame(a, emc.lookup(packetKey(1, 1), 0, hash));
+        assertSame(b, emc.lookup(packetKey(1, 2), 0, hash));
+        emc.insert(packetKey(1, 3), 0, hash, c);
+        assertSame(c, emc.lookup(packetKey(1, 3), 0, hash));
+        int left = (emc.lookup(packetKey(1, 1), 0, hash) != null ? 1 : 0) + (emc.lookup(packetKey(1, 2), 0, hash) != null ? 1 : 0);
+        assertEquals(1, left, "a third key evicts one of the two");
+    }
+
+    @Test
+    void deadFlowsMissAndAreSwept() {
+        Emc emc = new Emc(1);
+        DpNetdevFlow f = flow(1, 1);
+        long[] k = packetKey(1, 7);
+        emc.insert(k, 0, 1, f);
+        f.kill();
+        assertNull(emc.lookup(k, 0, 1));
+        for (int i = 0; i < Emc.ENTRIES / 64; i++) {
+            emc.sweep();
+        }
+        assertEquals(0, emc.size());
+    }
+
+    @Test
+    void insertionProbability() {
+        Emc never = new Emc(0);
+        Emc always = new Emc(1);
+        Emc sometimes = new Emc(100);
+        int inserted = 0;
+        for (int i = 0; i < 10_000; i++) {
+            long[] k = packetKey(1, i);
+            never.probabilisticInsert(k, 0, i * 7919, flow(1, i));
+            always.probabilisticInsert(k, 0, i * 7919, flow(1, i));
+            sometimes.probabilisticInsert(k, 0, i * 7919, flow(1, i));
+            if (sometimes.lookup(k, 0, i * 7919) != null) {
+                inserted++;
+            }
+        }
+        assertEquals(0, never.size());
+        assertTrue(always.size() > 4000);
+        assertTrue(inserted > 40 && inserted < 250, "about 1 in 100: " + inserted);
+    }
+}

@@ -1,0 +1,122 @@
+package org.jvswitch.dpif;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import org.jvswitch.pmd.PmdThread;
+import org.jvswitch.pmd.Upcall;
+import org.jvswitch.pmd.UpcallQueue;
+import org.jvswitch.vlog.Vlog;
+import org.jvswitch.vlog.VlogRateLimiter;
+import org.slf4j.Logger;
+
+/**
+ * The upcall handler threads (Open vSwitch's "handlers"): each serves a fixed subset of the PMD
+ * threads (PMD i goes to handler i mod n), so every upcall queue has one producer and one
+ * consumer. A handler polls its queues, asks the {@link UpcallHandler} what to do, has the
+ * datapath execute the packet and install the flow, and gives the upcall back. When its queues
+ * are empty it backs off to sleeping up to 1 ms.
+ *
+ * <p>Counters per PMD (miss with success upcall / with failed upcall) are written by the one
+ * handler serving that PMD.
+ */
+final class UpcallHandlers implements AutoCloseable {
+    private static final Logger LOG = Vlog.module("dpif_netdev");
+    private static final VlogRateLimiter RL = new VlogRateLimiter(LOG, 5, 20);
+    private static final long MAX_PARK_NS = 1_000_000L;
+
+    private final DpifNetdev dpif;
+    private final List<PmdThread> pmds;
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicLongArray succeeded;
+    private final AtomicLongArray failed;
+    private volatile UpcallHandler handler = UpcallHandler.DROP;
+    private volatile boolean running = true;
+
+    UpcallHandlers(DpifNetdev dpif, List<PmdThread> pmds, int count) {
+        this.dpif = dpif;
+        this.pmds = pmds;
+        this.succeeded = new AtomicLongArray(pmds.size());
+        this.failed = new AtomicLongArray(pmds.size());
+        int n = Math.max(1, Math.min(count, pmds.size()));
+        for (int h = 0; h < n; h++) {
+            int id = h;
+            threads.add(Thread.ofPlatform().name("handler" + (h + 1)).daemon().start(() -> loop(id, n)));
+        }
+    }
+
+    void setHandler(UpcallHandler h) {
+        handler = h == null ? UpcallHandler.DROP : h;
+    }
+
+    int threadCount() {
+        return threads.size();
+    }
+
+    long succeeded(int pmd) {
+        return succeeded.get(pmd);
+    }
+
+    long failed(int pmd) {
+        return failed.get(pmd);
+    }
+
+    private void loop(int id, int n) {
+        long park = 1_000;
+        while (running) {
+            int done = 0;
+            for (int p = id; p < pmds.size(); p += n) {
+                UpcallQueue q = pmds.get(p).upcalls();
+                Upcall u;
+                while ((u = q.poll()) != null) {
+                    handle(p, u);
+                    q.recycle(u);
+                    done++;
+                }
+            }
+            if (done > 0) {
+                park = 1_000;
+            } else {
+                LockSupport.parkNanos(park);
+                park = Math.min(park * 2, MAX_PARK_NS);
+            }
+        }
+    }
+
+    private void handle(int pmd, Upcall u) {
+        try {
+            UpcallHandler.Result r = handler.handle(u);
+            if (r == null) {
+                failed.incrementAndGet(pmd);
+                return;
+            }
+            if (u.type == Upcall.MISS && r.mask() != null) {
+                dpif.installFromUpcall(pmd, u, r.mask(), r.actions());
+            }
+            if (!r.actions().isEmpty()) {
+                dpif.execute(u.packet, u.packetLength, u.key, r.actions());
+            }
+            succeeded.incrementAndGet(pmd);
+        } catch (RuntimeException e) {
+            failed.incrementAndGet(pmd);
+            if (RL.shouldLog()) {
+                LOG.warn("upcall from pmd {} failed: {}", pmd, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        for (Thread t : threads) {
+            LockSupport.unpark(t);
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

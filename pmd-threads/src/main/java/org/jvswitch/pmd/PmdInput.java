@@ -1,0 +1,447 @@
+package org.jvswitch.pmd;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import org.jvswitch.dataplane.Burst;
+import org.jvswitch.dataplane.DropReason;
+import org.jvswitch.dataplane.MbufAllocator;
+import org.jvswitch.dataplane.PacketBatch;
+import org.jvswitch.dataplane.TxPort;
+import org.jvswitch.dataplane.action.ActionExecutor;
+import org.jvswitch.dataplane.action.ActionProgram;
+import org.jvswitch.dataplane.action.DpAction;
+import org.jvswitch.dataplane.action.ExecContext;
+import org.jvswitch.dataplane.cache.Emc;
+import org.jvswitch.dataplane.cache.Smc;
+import org.jvswitch.dataplane.cls.Dpcls;
+import org.jvswitch.dataplane.flow.DpNetdevFlow;
+import org.jvswitch.dataplane.flow.ExtractStatus;
+import org.jvswitch.dataplane.flow.FlowHash;
+import org.jvswitch.dataplane.flow.FlowKey;
+import org.jvswitch.dataplane.flow.Miniflow;
+import org.jvswitch.dataplane.flow.PmdFlowTable;
+import org.jvswitch.dataplane.meter.DpMeters;
+import org.jvswitch.dpdk.Mbuf;
+
+/**
+ * One PMD's packet path (Open vSwitch's dp_netdev_input): for a burst of packets from one port,
+ * extract each key, look it up (exact-match cache, signature-match cache, then the in_port's
+ * classifier), hand misses to the upcall queue, group the rest by flow, and run each flow's
+ * actions once on its batch. Recirculated packets go round again, up to
+ * {@link DropReason#MAX_RECIRC_DEPTH} times.
+ *
+ * <p>It is also the {@link ExecContext} its actions run in: outputs are queued on the PMD's tx
+ * ports and flushed once per iteration ({@link #flushTx}).
+ *
+ * <p>Owned by the PMD thread; every array here is allocated once. Nothing allocates per packet.
+ */
+final class PmdInput implements ExecContext {
+    private static final int W = FlowKey.WORDS;
+    private static final int RX = Burst.RX_SLOTS;
+    private static final int RECIRC_CAPACITY = RX * 4;
+
+    private final int pmdIndex;
+    private final PmdStats stats;
+    private final PmdFlowTable flows;
+    private final Emc emc;
+    private final UpcallQueue upcalls;
+    private final DpMeters meters;
+    private final ActionExecutor executor = new ActionExecutor();
+    private final Burst burst = new Burst();
+
+    // Per-burst scratch, by rx slot.
+    private final DpNetdevFlow[] slotFlows = new DpNetdevFlow[RX];
+    private final int[] depths = new int[Burst.SLOTS];
+    private final DpNetdevFlow[] batchFlows = new DpNetdevFlow[RX];
+    private final int[][] batchSlots = new int[RX][RX];
+    private final int[] batchCounts = new int[RX];
+    private final long[] batchBytes = new long[RX];
+    private final int[] batchTcpFlags = new int[RX];
+
+    // Recirculation queue.
+    private final long[] recircMbufs = new long[RECIRC_CAPACITY];
+    private final long[] recircKeys = new long[RECIRC_CAPACITY * W];
+    private final int[] recircDepths = new int[RECIRC_CAPACITY];
+    private int recircCount;
+
+    // Tx: ports by number, and those with packets queued this iteration.
+    private TxPort[] txPorts = new TxPort[0];
+    private final TxPort[] dirtyTx = new TxPort[256];
+    private int dirtyCount;
+
+    /** Smc, or null when other_config:smc-enable is false. */
+    private Smc smc;
+    /** Per in_port: whether to use the exact-match cache (Interface other_config:emc-enable). */
+    private boolean[] emcEnabled = new boolean[0];
+    private MbufAllocator mbufs;
+    private long nowNs;
+    private long nowMillis;
+    private int random = 0x2545f491;
+
+    PmdInput(int pmdIndex, PmdStats stats, PmdFlowTable flows, Emc emc, UpcallQueue upcalls, DpMeters meters) {
+        this.pmdIndex = pmdIndex;
+        this.stats = stats;
+        this.flows = flows;
+        this.emc = emc;
+        this.upcalls = upcalls;
+        this.meters = meters;
+    }
+
+    /** Processes the {@code n} packets a burst call left in {@code rx}, from port {@code inPort}. */
+    void process(PacketBatch rx, int n, int inPort, long nowNs, long nowMillis) {
+        this.nowNs = nowNs;
+        this.nowMillis = nowMillis;
+        stats.add(PmdStats.RECV, n);
+        long inPortWord = FlowKey.inPortWord(inPort, 0);
+        long[] keys = burst.keys;
+        for (int i = 0; i < n; i++) {
+            burst.mbufs[i] = rx.get(i);
+            int base = i * W;
+            Arrays.fill(keys, base, base + W, 0L);
+            keys[base] = inPortWord;
+            depths[i] = 0;
+        }
+        lookupAndExecute(n, inPort, false);
+        while (recircCount > 0) {
+            int m = Math.min(recircCount, RX);
+            for (int i = 0; i < m; i++) {
+                burst.mbufs[i] = recircMbufs[i];
+                System.arraycopy(recircKeys, i * W, keys, i * W, W);
+                depths[i] = recircDepths[i];
+            }
+            shiftRecirc(m);
+            stats.add(PmdStats.RECIRC, m);
+            lookupAndExecute(m, -1, true);
+        }
+    }
+
+    /**
+     * Runs {@code program} on one packet that did not come from an rx burst (an upcall's packet,
+     * a packet-out): its key's metadata words come from {@code metadata} (in_port, recirc_id,
+     * tunnel...), the rest is extracted from the packet. Recirculations it causes are processed
+     * here, in this PMD's tables.
+     */
+    void executeOne(long mbuf, long[] metadata, ActionProgram program, long nowNs) {
+        this.nowNs = nowNs;
+        this.nowMillis = nowNs / 1_000_000L;
+        long[] keys = burst.keys;
+        System.arraycopy(metadata, 0, keys, 0, W);
+        burst.mbufs[0] = mbuf;
+        depths[0] = 0;
+        int st = Miniflow.extract(Mbuf.dataAddress(mbuf), Mbuf.dataLen(mbuf), keys, 0, burst.layers, 0);
+        if (st != ExtractStatus.OK) {
+            stats.inc(PmdStats.EXTRACT_BASE + st);
+        }
+        burst.hashes[0] = FlowHash.hash5tuple(keys, 0);
+        executor.execute(program, ONE_SLOT, 1, this);
+        while (recircCount > 0) {
+            int m = Math.min(recircCount, RX);
+            for (int i = 0; i < m; i++) {
+                burst.mbufs[i] = recircMbufs[i];
+                System.arraycopy(recircKeys, i * W, keys, i * W, W);
+                depths[i] = recircDepths[i];
+            }
+            shiftRecirc(m);
+            stats.add(PmdStats.RECIRC, m);
+            lookupAndExecute(m, -1, true);
+        }
+        flushTx();
+    }
+
+    private static final int[] ONE_SLOT = {0};
+
+    private void lookupAndExecute(int n, int inPort, boolean recirculated) {
+        long[] keys = burst.keys;
+        int[] hashes = burst.hashes;
+        for (int i = 0; i < n; i++) {
+            long m = burst.mbufs[i];
+            int base = i * W;
+            int st = Miniflow.extract(Mbuf.dataAddress(m), Mbuf.dataLen(m), keys, base, burst.layers, i * 3);
+            if (st != ExtractStatus.OK) {
+                stats.inc(PmdStats.EXTRACT_BASE + st);
+                if (st == ExtractStatus.TRUNCATED_ETH) {
+                    dropSlot(i, DropReason.MALFORMED);
+                    continue;
+                }
+            }
+            int h = Mbuf.hasRssHash(m) && !recirculated ? Mbuf.rssHash(m) : FlowHash.hash5tuple(keys, base);
+            if (recirculated) {
+                h ^= FlowKey.recircId(keys, base) * 0x9e3779b9;
+            }
+            hashes[i] = h;
+        }
+        int port = inPort;
+        for (int i = 0; i < n; i++) {
+            if (burst.mbufs[i] == 0) {
+                slotFlows[i] = null;
+                continue;
+            }
+            int base = i * W;
+            if (recirculated) {
+                port = FlowKey.inPort(keys, base);
+            }
+            boolean useEmc = port >= 0 && port < emcEnabled.length && emcEnabled[port];
+            DpNetdevFlow f = useEmc ? emc.lookup(keys, base, hashes[i]) : null;
+            if (f != null) {
+                stats.inc(PmdStats.EMC_HIT);
+            } else {
+                f = slowLookup(i, port, useEmc);
+            }
+            slotFlows[i] = f;
+        }
+        executeBatches(n);
+    }
+
+    /** SMC, then the classifier; on a miss, the upcall. */
+    private DpNetdevFlow slowLookup(int i, int port, boolean useEmc) {
+        long[] keys = burst.keys;
+        int base = i * W;
+        int h = burst.hashes[i];
+        DpNetdevFlow f = smc != null ? smc.lookup(keys, base, h, flows) : null;
+        if (f != null) {
+            stats.inc(PmdStats.SMC_HIT);
+        } else {
+            Dpcls cls = flows.classifier(port);
+            if (cls != null) {
+                long before = cls.subtablesSearched();
+                f = cls.lookup(keys, base);
+                if (f != null) {
+                    stats.inc(PmdStats.MEGAFLOW_HIT);
+                    stats.add(PmdStats.SUBTABLE_LOOKUPS, cls.subtablesSearched() - before);
+                    if (smc != null) {
+                        smc.insert(h, f.tableIndex);
+                    }
+                }
+            }
+            if (f == null) {
+                miss(i, DropReason.NO_FLOW);
+                return null;
+            }
+        }
+        if (useEmc) {
+            emc.probabilisticInsert(keys, base, h, f);
+        }
+        return f;
+    }
+
+    private void executeBatches(int n) {
+        int nb = 0;
+        long[] keys = burst.keys;
+        for (int i = 0; i < n; i++) {
+            DpNetdevFlow f = slotFlows[i];
+            if (f == null) {
+                continue;
+            }
+            int b = f.batchIndex;
+            if (b < 0) {
+                b = nb++;
+                f.batchIndex = b;
+                batchFlows[b] = f;
+                batchCounts[b] = 0;
+                batchBytes[b] = 0;
+                batchTcpFlags[b] = 0;
+            }
+            batchSlots[b][batchCounts[b]++] = i;
+            batchBytes[b] += Mbuf.pktLen(burst.mbufs[i]);
+            batchTcpFlags[b] |= FlowKey.tcpFlags(keys, i * W);
+            slotFlows[i] = null;
+        }
+        for (int b = 0; b < nb; b++) {
+            DpNetdevFlow f = batchFlows[b];
+            f.batchIndex = -1;
+            batchFlows[b] = null;
+            f.hit(batchCounts[b], batchBytes[b], batchTcpFlags[b], nowMillis);
+            executor.execute(f.program(), batchSlots[b], batchCounts[b], this);
+        }
+    }
+
+    /** A packet no flow matched: copy it into an upcall (or count it lost) and free it. */
+    private void miss(int slot, int reason) {
+        stats.inc(PmdStats.MISS);
+        if (!queueUpcall(slot, Upcall.MISS, 0, null)) {
+            stats.inc(PmdStats.LOST);
+            stats.inc(PmdStats.DROP_BASE + DropReason.UPCALL_QUEUE_FULL);
+        }
+        long m = burst.mbufs[slot];
+        burst.mbufs[slot] = 0;
+        mbufs.free(m);
+    }
+
+    private boolean queueUpcall(int slot, int type, int pid, byte[] userdata) {
+        Upcall u = upcalls.claim();
+        if (u == null) {
+            return false;
+        }
+        long m = burst.mbufs[slot];
+        u.type = type;
+        u.pmdIndex = pmdIndex;
+        System.arraycopy(burst.keys, slot * W, u.key, 0, W);
+        u.hash = burst.hashes[slot];
+        u.pid = pid;
+        u.userdata = userdata;
+        u.originalLength = Mbuf.pktLen(m);
+        int copied = 0;
+        for (long seg = m; seg != 0 && copied < Upcall.MAX_PACKET; seg = Mbuf.MEMORY.get(JAVA_LONG, seg + Mbuf.NEXT)) {
+            int len = Math.min(Mbuf.dataLen(seg), Upcall.MAX_PACKET - copied);
+            MemorySegment.copy(Mbuf.MEMORY, JAVA_BYTE, Mbuf.dataAddress(seg), u.packet, copied, len);
+            copied += len;
+        }
+        u.packetLength = copied;
+        upcalls.submit(u);
+        return true;
+    }
+
+    private void dropSlot(int slot, int reason) {
+        long m = burst.mbufs[slot];
+        burst.mbufs[slot] = 0;
+        mbufs.free(m);
+        stats.inc(PmdStats.DROP_BASE + reason);
+    }
+
+    private void shiftRecirc(int m) {
+        recircCount -= m;
+        if (recircCount > 0) {
+            System.arraycopy(recircMbufs, m, recircMbufs, 0, recircCount);
+            System.arraycopy(recircKeys, m * W, recircKeys, 0, recircCount * W);
+            System.arraycopy(recircDepths, m, recircDepths, 0, recircCount);
+        }
+    }
+
+    /** Sends what every tx port queued this iteration. */
+    void flushTx() {
+        for (int i = 0; i < dirtyCount; i++) {
+            TxPort t = dirtyTx[i];
+            int queued = t.queued();
+            if (queued > 0) {
+                stats.add(PmdStats.SENT_PACKETS, queued);
+                stats.inc(PmdStats.SENT_BATCHES);
+            }
+            t.flush();
+            t.dirty = false;
+            dirtyTx[i] = null;
+        }
+        dirtyCount = 0;
+    }
+
+    // ---- ExecContext ----
+
+    @Override
+    public Burst burst() {
+        return burst;
+    }
+
+    @Override
+    public void output(int port, long mbuf) {
+        TxPort t = port >= 0 && port < txPorts.length ? txPorts[port] : null;
+        if (t == null) {
+            mbufs.free(mbuf);
+            stats.inc(PmdStats.DROP_BASE + DropReason.NO_SUCH_PORT);
+            return;
+        }
+        if (!t.dirty) {
+            if (dirtyCount == dirtyTx.length) {
+                flushTx();
+            }
+            t.dirty = true;
+            dirtyTx[dirtyCount++] = t;
+        }
+        if (t.isFull()) {
+            stats.add(PmdStats.SENT_PACKETS, t.queued());
+            stats.inc(PmdStats.SENT_BATCHES);
+        }
+        t.output(mbuf);
+    }
+
+    @Override
+    public void recirculate(int slot, int recircId) {
+        long m = burst.mbufs[slot];
+        int depth = depths[slot] + 1;
+        if (depth > DropReason.MAX_RECIRC_DEPTH || recircCount == RECIRC_CAPACITY) {
+            mbufs.free(m);
+            stats.inc(PmdStats.DROP_BASE + (depth > DropReason.MAX_RECIRC_DEPTH ? DropReason.RECIRC_DEPTH
+                    : DropReason.NO_MBUF));
+            return;
+        }
+        int r = recircCount++;
+        recircMbufs[r] = m;
+        System.arraycopy(burst.keys, slot * W, recircKeys, r * W, W);
+        recircKeys[r * W + FlowKey.W_IN_PORT] = FlowKey.inPortWord(FlowKey.inPort(burst.keys, slot * W), recircId);
+        recircDepths[r] = depth;
+    }
+
+    @Override
+    public void userspace(int slot, int pid, byte[] userdata) {
+        if (!queueUpcall(slot, Upcall.ACTION, pid, userdata)) {
+            stats.inc(PmdStats.LOST);
+            stats.inc(PmdStats.DROP_BASE + DropReason.UPCALL_QUEUE_FULL);
+        }
+    }
+
+    @Override
+    public boolean meter(int meterId, int bytes) {
+        return meters.pass(meterId, bytes, nowNs);
+    }
+
+    @Override
+    public boolean tunnelPush(int slot, DpAction.TunnelPush push) {
+        return false;
+    }
+
+    @Override
+    public boolean tunnelPop(int slot, int tnlPort) {
+        return false;
+    }
+
+    @Override
+    public MbufAllocator mbufs() {
+        return mbufs;
+    }
+
+    @Override
+    public void drop(int reason, int n) {
+        stats.add(PmdStats.DROP_BASE + reason, n);
+    }
+
+    @Override
+    public int random() {
+        random ^= random << 13;
+        random ^= random >>> 17;
+        random ^= random << 5;
+        return random;
+    }
+
+    // ---- configuration, from PMD commands ----
+
+    void setTxPort(int portNo, TxPort t) {
+        if (portNo >= txPorts.length) {
+            txPorts = Arrays.copyOf(txPorts, portNo + 1);
+        }
+        txPorts[portNo] = t;
+    }
+
+    TxPort txPort(int portNo) {
+        return portNo >= 0 && portNo < txPorts.length ? txPorts[portNo] : null;
+    }
+
+    TxPort[] txPorts() {
+        return txPorts;
+    }
+
+    void setEmcEnabled(int portNo, boolean on) {
+        if (portNo >= emcEnabled.length) {
+            emcEnabled = Arrays.copyOf(emcEnabled, portNo + 1);
+        }
+        emcEnabled[portNo] = on;
+    }
+
+    void setSmc(Smc smc) {
+        this.smc = smc;
+    }
+
+    void setMbufAllocator(MbufAllocator allocator) {
+        this.mbufs = allocator;
+    }
+}
