@@ -1,9 +1,8 @@
 package org.jvswitch.dataplane;
 
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import org.jvswitch.dpdk.Mbuf;
 
 /**
@@ -18,6 +17,8 @@ import org.jvswitch.dpdk.Mbuf;
  * Single-threaded: only the owner touches it.
  */
 public final class PacketBatch {
+    /** Unaligned: the array is aligned, and this spares a check per access. */
+    private static final ValueLayout.OfLong JAVA_LONG = ValueLayout.JAVA_LONG_UNALIGNED;
     /** The most packets one burst carries (OVS's NETDEV_MAX_BURST). */
     public static final int CAPACITY = 32;
 
@@ -25,7 +26,7 @@ public final class PacketBatch {
     private int count;
 
     public PacketBatch(Arena arena) {
-        MemorySegment seg = arena.allocate(JAVA_LONG, CAPACITY);
+        MemorySegment seg = arena.allocate(ValueLayout.JAVA_LONG, CAPACITY);
         this.address = seg.address();
     }
 
@@ -54,6 +55,11 @@ public final class PacketBatch {
     /** The i-th mbuf address. */
     public long get(int i) {
         return Mbuf.MEMORY.get(JAVA_LONG, address + 8L * i);
+    }
+
+    /** Overwrites the i-th mbuf address. */
+    public void set(int i, long mbuf) {
+        Mbuf.MEMORY.set(JAVA_LONG, address + 8L * i, mbuf);
     }
 
     /** Appends an mbuf; the caller checks {@link #isFull()} first. */

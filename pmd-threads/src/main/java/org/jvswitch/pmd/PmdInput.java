@@ -19,10 +19,11 @@ import org.jvswitch.dataplane.cache.Smc;
 import org.jvswitch.dataplane.cls.Dpcls;
 import org.jvswitch.dataplane.flow.DpNetdevFlow;
 import org.jvswitch.dataplane.flow.ExtractStatus;
-import org.jvswitch.dataplane.flow.FlowHash;
 import org.jvswitch.dataplane.flow.FlowKey;
 import org.jvswitch.dataplane.flow.Miniflow;
+import org.jvswitch.dataplane.flow.PacketHash;
 import org.jvswitch.dataplane.flow.PmdFlowTable;
+import org.jvswitch.dataplane.flow.SimpleMatch;
 import org.jvswitch.dataplane.meter.DpMeters;
 import org.jvswitch.dpdk.Mbuf;
 
@@ -55,6 +56,14 @@ final class PmdInput implements ExecContext {
     // Per-burst scratch, by rx slot.
     private final DpNetdevFlow[] slotFlows = new DpNetdevFlow[RX];
     private final int[] depths = new int[Burst.SLOTS];
+    /**
+     * Whether a slot's metadata words (1..13, 29..37) may be non-zero: after a recirculation or
+     * an action that wrote metadata. Clean slots need only word 0 written for the next packet,
+     * and their keys are "simple" for the exact-match cache unless the packet is IPv6 or ARP.
+     */
+    private final boolean[] metaDirty = new boolean[Burst.SLOTS];
+    /** Per slot: the key is simple (see {@link Emc#lookup}). */
+    private final boolean[] simple = new boolean[RX];
     private final DpNetdevFlow[] batchFlows = new DpNetdevFlow[RX];
     private final int[][] batchSlots = new int[RX][RX];
     private final int[] batchCounts = new int[RX];
@@ -96,25 +105,102 @@ final class PmdInput implements ExecContext {
         this.nowMillis = nowMillis;
         stats.add(PmdStats.RECV, n);
         long inPortWord = FlowKey.inPortWord(inPort, 0);
+        DpNetdevFlow[] simpleFlows = flows.simpleFlows(inPort);
+        if (simpleFlows != null) {
+            n = simpleMatch(rx, n, inPortWord, simpleFlows);
+            if (n == 0) {
+                return;
+            }
+        }
         long[] keys = burst.keys;
         for (int i = 0; i < n; i++) {
             burst.mbufs[i] = rx.get(i);
             int base = i * W;
-            Arrays.fill(keys, base, base + W, 0L);
+            if (metaDirty[i]) {
+                clearMetadata(keys, base);
+                metaDirty[i] = false;
+            }
             keys[base] = inPortWord;
             depths[i] = 0;
         }
         lookupAndExecute(n, inPort, false);
         while (recircCount > 0) {
             int m = Math.min(recircCount, RX);
-            for (int i = 0; i < m; i++) {
-                burst.mbufs[i] = recircMbufs[i];
-                System.arraycopy(recircKeys, i * W, keys, i * W, W);
-                depths[i] = recircDepths[i];
-            }
-            shiftRecirc(m);
-            stats.add(PmdStats.RECIRC, m);
+            loadRecirculated(m);
             lookupAndExecute(m, -1, true);
+        }
+    }
+
+    /**
+     * The simple-match path: packets whose few simple fields match one of the port's flows are
+     * batched by flow and sent without a key; the rest are moved to the front of {@code rx} for
+     * the full path. Returns how many are left for it.
+     */
+    private int simpleMatch(PacketBatch rx, int n, long inPortWord, DpNetdevFlow[] simpleFlows) {
+        int left = 0;
+        int matched = 0;
+        int nb = 0;
+        for (int i = 0; i < n; i++) {
+            long m = rx.get(i);
+            long tf = SimpleMatch.classify(Mbuf.dataAddress(m), Mbuf.dataLen(m), vlanScratch);
+            DpNetdevFlow f = null;
+            if (tf != -1) {
+                for (DpNetdevFlow c : simpleFlows) {
+                    if (SimpleMatch.matches(c, inPortWord, tf, vlanScratch[0])) {
+                        f = c;
+                        break;
+                    }
+                }
+            }
+            if (f == null) {
+                rx.set(left++, m);
+                continue;
+            }
+            int slot = matched++;
+            burst.mbufs[slot] = m;
+            int b = f.batchIndex;
+            if (b < 0) {
+                b = nb++;
+                f.batchIndex = b;
+                batchFlows[b] = f;
+                batchCounts[b] = 0;
+                batchBytes[b] = 0;
+            }
+            batchSlots[b][batchCounts[b]++] = slot;
+            batchBytes[b] += Mbuf.pktLen(m);
+        }
+        stats.add(PmdStats.SIMPLE_MATCH_HIT, matched);
+        for (int b = 0; b < nb; b++) {
+            DpNetdevFlow f = batchFlows[b];
+            f.batchIndex = -1;
+            batchFlows[b] = null;
+            f.hit(batchCounts[b], batchBytes[b], 0, nowMillis);
+            executor.execute(f.program(), batchSlots[b], batchCounts[b], this);
+        }
+        return left;
+    }
+
+    private final long[] vlanScratch = new long[1];
+
+    private void loadRecirculated(int m) {
+        long[] keys = burst.keys;
+        for (int i = 0; i < m; i++) {
+            burst.mbufs[i] = recircMbufs[i];
+            System.arraycopy(recircKeys, i * W, keys, i * W, W);
+            depths[i] = recircDepths[i];
+            metaDirty[i] = true;
+        }
+        shiftRecirc(m);
+        stats.add(PmdStats.RECIRC, m);
+    }
+
+    /** Zeroes the metadata words of a key other than word 0 (in_port, recirc_id). */
+    private static void clearMetadata(long[] keys, int base) {
+        for (int w = 1; w < FlowKey.W_ETH_DST; w++) {
+            keys[base + w] = 0;
+        }
+        for (int w = FlowKey.W_GENEVE_LEN; w < W; w++) {
+            keys[base + w] = 0;
         }
     }
 
@@ -131,21 +217,16 @@ final class PmdInput implements ExecContext {
         System.arraycopy(metadata, 0, keys, 0, W);
         burst.mbufs[0] = mbuf;
         depths[0] = 0;
+        metaDirty[0] = true;
         int st = Miniflow.extract(Mbuf.dataAddress(mbuf), Mbuf.dataLen(mbuf), keys, 0, burst.layers, 0);
         if (st != ExtractStatus.OK) {
             stats.inc(PmdStats.EXTRACT_BASE + st);
         }
-        burst.hashes[0] = FlowHash.hash5tuple(keys, 0);
+        burst.hashes[0] = PacketHash.of(keys, 0);
         executor.execute(program, ONE_SLOT, 1, this);
         while (recircCount > 0) {
             int m = Math.min(recircCount, RX);
-            for (int i = 0; i < m; i++) {
-                burst.mbufs[i] = recircMbufs[i];
-                System.arraycopy(recircKeys, i * W, keys, i * W, W);
-                depths[i] = recircDepths[i];
-            }
-            shiftRecirc(m);
-            stats.add(PmdStats.RECIRC, m);
+            loadRecirculated(m);
             lookupAndExecute(m, -1, true);
         }
         flushTx();
@@ -167,13 +248,17 @@ final class PmdInput implements ExecContext {
                     continue;
                 }
             }
-            int h = Mbuf.hasRssHash(m) && !recirculated ? Mbuf.rssHash(m) : FlowHash.hash5tuple(keys, base);
+            int ethType = FlowKey.ethType(keys, base);
+            simple[i] = !metaDirty[i] && ethType != FlowKey.ETH_TYPE_IPV6 && ethType != FlowKey.ETH_TYPE_ARP
+                    && ethType != FlowKey.ETH_TYPE_RARP;
+            int h = Mbuf.hasRssHash(m) && !recirculated ? Mbuf.rssHash(m) : PacketHash.of(keys, base);
             if (recirculated) {
                 h ^= FlowKey.recircId(keys, base) * 0x9e3779b9;
             }
             hashes[i] = h;
         }
         int port = inPort;
+        int emcHits = 0;
         for (int i = 0; i < n; i++) {
             if (burst.mbufs[i] == 0) {
                 slotFlows[i] = null;
@@ -184,14 +269,15 @@ final class PmdInput implements ExecContext {
                 port = FlowKey.inPort(keys, base);
             }
             boolean useEmc = port >= 0 && port < emcEnabled.length && emcEnabled[port];
-            DpNetdevFlow f = useEmc ? emc.lookup(keys, base, hashes[i]) : null;
+            DpNetdevFlow f = useEmc ? emc.lookup(keys, base, hashes[i], simple[i]) : null;
             if (f != null) {
-                stats.inc(PmdStats.EMC_HIT);
+                emcHits++;
             } else {
                 f = slowLookup(i, port, useEmc);
             }
             slotFlows[i] = f;
         }
+        stats.add(PmdStats.EMC_HIT, emcHits);
         executeBatches(n);
     }
 
@@ -222,7 +308,7 @@ final class PmdInput implements ExecContext {
             }
         }
         if (useEmc) {
-            emc.probabilisticInsert(keys, base, h, f);
+            emc.probabilisticInsert(keys, base, h, f, simple[i]);
         }
         return f;
     }
@@ -254,7 +340,13 @@ final class PmdInput implements ExecContext {
             f.batchIndex = -1;
             batchFlows[b] = null;
             f.hit(batchCounts[b], batchBytes[b], batchTcpFlags[b], nowMillis);
-            executor.execute(f.program(), batchSlots[b], batchCounts[b], this);
+            ActionProgram program = f.program();
+            if (program.writesMetadata()) {
+                for (int j = 0; j < batchCounts[b]; j++) {
+                    metaDirty[batchSlots[b][j]] = true;
+                }
+            }
+            executor.execute(program, batchSlots[b], batchCounts[b], this);
         }
     }
 

@@ -177,6 +177,21 @@ class PmdThreadTest {
     }
 
     @Test
+    void simpleMatchServesInPortOnlyFlowsWithoutAKey() {
+        put(flow(1, 0, null, List.of(new DpAction.Output(2))));
+        byte[] v6 = new PacketBuilder().eth(0x0a0000000002L, 0x0a0000000001L).ipv6("2001:db8::1", "2001:db8::2")
+                .udp(1, 2).payload(8).build();
+        byte[] arp = new PacketBuilder().eth(0xffffffffffffL, 0x0a0000000001L).arp(1, 0x0a0000000001L, 0x0a000001, 0,
+                0x0a000002).build();
+        a.inject(mbufs.of(udpTo("10.0.0.2")), mbufs.of(v6), mbufs.of(arp), mbufs.of(udpTo("10.0.0.3")));
+        work();
+        assertEquals(4, b.sentBytes().size(), "everything from port 1 goes to port 2");
+        assertEquals(3, pmd.stats().get(PmdStats.SIMPLE_MATCH_HIT), "IPv4 and ARP by simple match");
+        assertEquals(1, pmd.stats().get(PmdStats.MEGAFLOW_HIT) + pmd.stats().get(PmdStats.EMC_HIT),
+                "IPv6 by the full path");
+    }
+
+    @Test
     void namedLikeOvs() {
         assertEquals("pmd-c00/id:0", pmd.roleName());
     }

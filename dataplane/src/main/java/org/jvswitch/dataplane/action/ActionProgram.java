@@ -58,11 +58,36 @@ public final class ActionProgram {
     private final long[] code;
     private final Object[] side;
     private final List<DpAction> actions;
+    private final boolean writesMetadata;
+    private final boolean needsKey;
 
     ActionProgram(long[] code, Object[] side, List<DpAction> actions) {
         this.code = code;
         this.side = side;
         this.actions = List.copyOf(actions);
+        boolean meta = false;
+        boolean key = false;
+        for (int pc = 0; pc < code.length; pc += size(code, pc)) {
+            int op = (int) code[pc];
+            meta |= op == SET_META || op == HASH || op == TNL_POP;
+            key |= op != OUTPUT && op != METER && op != TRUNC;
+        }
+        this.writesMetadata = meta;
+        this.needsKey = key;
+    }
+
+    /**
+     * Whether running it needs the packets' keys and layer offsets (anything but outputs,
+     * meters and truncation does). Programs that don't can run on packets matched by the
+     * simple-match path, which never extracts a key.
+     */
+    public boolean needsKey() {
+        return needsKey;
+    }
+
+    /** Whether running it may change the metadata words of the packets' keys (top level). */
+    public boolean writesMetadata() {
+        return writesMetadata;
     }
 
     /** The instructions; do not modify. */

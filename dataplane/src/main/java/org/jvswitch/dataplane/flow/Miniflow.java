@@ -125,6 +125,8 @@ public final class Miniflow {
     private static final int ND_OPT_SOURCE_LINKADDR = 1;
     private static final int ND_OPT_TARGET_LINKADDR = 2;
     private static final long MAC_MASK = 0xffff_ffff_ffffL;
+    /** An IP protocol number no packet carries: "no ICMP here" for {@link #transport}. */
+    private static final int NO_PROTO = -1;
 
     private Miniflow() {
     }
@@ -250,15 +252,8 @@ public final class Miniflow {
                 int l4avail = totLen - ihl;
                 if ((nwFrag & FRAG_LATER) != 0) {
                     key[base + W_TP] = 0;
-                } else if (proto == IPPROTO_ICMP) {
-                    if (l4avail >= ICMP_HEADER_LEN) {
-                        key[base + W_TP] = icmpWord(be32(data + l4));
-                    } else {
-                        key[base + W_TP] = 0;
-                        status = TRUNCATED_L4;
-                    }
                 } else {
-                    status = transport(data, l4, l4avail, proto, key, base);
+                    status = transport(data, l4, l4avail, proto, IPPROTO_ICMP, key, base);
                 }
                 zero(key, base, W_IPV6_SRC, W_ARP_THA);
                 setLayers(layers, lbase, -1, l3, l4);
@@ -272,32 +267,91 @@ public final class Miniflow {
 
     private static int ipv6(long data, int l3, int len, long[] key, int base, int[] layers, int lbase) {
         int avail = len - l3;
+        long w0 = 0; // version(4) tc(8) label(20) | plen(16) next(8) hlim(8)
+        int status = OK;
         if (avail < IPV6_HEADER_LEN) {
-            return l3Failed(TRUNCATED_IPV6, key, base, layers, lbase, l3);
+            status = TRUNCATED_IPV6;
+        } else {
+            w0 = be64(data + l3);
+            if (w0 >>> 60 != 6) {
+                status = BAD_IPV6_HEADER;
+            } else if (((int) (w0 >>> 16) & 0xffff) > avail - IPV6_HEADER_LEN) {
+                status = TRUNCATED_IPV6;
+            }
         }
-        long w0 = be64(data + l3); // version(4) tc(8) label(20) | plen(16) next(8) hlim(8)
+        if (status != OK) {
+            return l3Failed(status, key, base, layers, lbase, l3);
+        }
         int vtcfl = (int) (w0 >>> 32);
-        if (vtcfl >>> 28 != 6) {
-            return l3Failed(BAD_IPV6_HEADER, key, base, layers, lbase, l3);
-        }
         int plen = (int) (w0 >>> 16) & 0xffff;
-        if (plen > avail - IPV6_HEADER_LEN) {
-            return l3Failed(TRUNCATED_IPV6, key, base, layers, lbase, l3);
-        }
-        key[base + W_IPV6_SRC] = be64(data + l3 + 8);
-        key[base + W_IPV6_SRC + 1] = be64(data + l3 + 16);
-        key[base + W_IPV6_DST] = be64(data + l3 + 24);
-        key[base + W_IPV6_DST + 1] = be64(data + l3 + 32);
-        key[base + W_NW] = 0;
+        ipv6Addresses(data + l3, key, base);
 
-        // Extension headers: each is at least 8 bytes, the 8 read here hold all we look at.
         int nh = (int) (w0 >>> 8) & 0xff;
         int p = l3 + IPV6_HEADER_LEN;
         int end = p + plen;
         int nwFrag = 0;
-        for (int n = 0; nh < 64 && (IPV6_EXT_HEADERS & 1L << nh) != 0; n++) {
-            if (n == MAX_IPV6_EXT_HEADERS || end - p < 8) {
+        if (isIpv6Ext(nh)) {
+            long walked = walkIpv6Ext(data, p, end, nh);
+            if (walked < 0) {
                 return badIpv6Ext(key, base, layers, lbase, l3);
+            }
+            nh = (int) walked & 0xff;
+            nwFrag = (int) (walked >>> 8) & 0xff;
+            p = (int) (walked >>> 16);
+        }
+        key[base + W_L3_META] = FlowKey.l3MetaWord(0, nh, vtcfl >>> 20, (int) w0, nwFrag);
+        key[base + W_IPV6_LABEL] = (long) (vtcfl & 0xfffff) << 32;
+
+        setLayers(layers, lbase, -1, l3, p);
+        if ((nwFrag & FRAG_LATER) != 0) {
+            key[base + W_TP] = 0;
+            zero(key, base, W_ND_TARGET, W_ARP_THA);
+            return OK;
+        }
+        return ipv6Transport(data, p, end, nh, key, base);
+    }
+
+    /** IPv6's L4: ICMPv6 (and ND) or the common transports; writes the tp word and words 25..28. */
+    private static int ipv6Transport(long data, int l4, int end, int nh, long[] key, int base) {
+        if (nh == IPPROTO_ICMPV6) {
+            return icmpv6(data, l4, end, key, base);
+        }
+        zero(key, base, W_ND_TARGET, W_ARP_THA);
+        return transport(data, l4, end - l4, nh, NO_PROTO, key, base);
+    }
+
+    /** An IPv4/IPv6 header that fails its sanity check: no L3 field at all, eth_type stays. */
+    private static int l3Failed(int status, long[] key, int base, int[] layers, int lbase, int l3) {
+        zero(key, base, W_L3_META, W_ARP_THA);
+        setLayers(layers, lbase, -1, l3, -1);
+        return status;
+    }
+
+    /** Source and destination addresses (header bytes 8..39) into their four words; nw word zero. */
+    private static void ipv6Addresses(long ip6, long[] key, int base) {
+        key[base + W_NW] = 0;
+        key[base + W_IPV6_SRC] = be64(ip6 + 8);
+        key[base + W_IPV6_SRC + 1] = be64(ip6 + 16);
+        key[base + W_IPV6_DST] = be64(ip6 + 24);
+        key[base + W_IPV6_DST + 1] = be64(ip6 + 32);
+    }
+
+    private static boolean isIpv6Ext(int nh) {
+        return nh < 64 && (IPV6_EXT_HEADERS & 1L << nh) != 0;
+    }
+
+    /**
+     * Walks the IPv6 extension headers from {@code p} (first header type {@code nh}) within
+     * {@code end}. Returns offset after the chain (bits 16..47), nw_frag (8..15) and the final next
+     * header (0..7), or -1 for a chain that runs past the payload or is longer than
+     * {@link #MAX_IPV6_EXT_HEADERS}. Kept apart so the common IPv6 path stays small enough to inline.
+     */
+    private static long walkIpv6Ext(long data, int p, int end, int nh) {
+        int nwFrag = 0;
+        for (int n = 0; isIpv6Ext(nh); n++) {
+            // Every extension header is at least 8 bytes, and those 8 hold all that is read here.
+            if (n == MAX_IPV6_EXT_HEADERS || end - p < 8) {
+                return -1;
             }
             long ext = be64(data + p);
             int next = (int) (ext >>> 56);
@@ -318,48 +372,13 @@ public final class Miniflow {
                 int hdrLen = (int) (ext >>> 48) & 0xff;
                 hdrLen = nh == IPPROTO_AH ? (hdrLen + 2) << 2 : (hdrLen + 1) << 3;
                 if (hdrLen > end - p) {
-                    return badIpv6Ext(key, base, layers, lbase, l3);
+                    return -1;
                 }
                 p += hdrLen;
                 nh = next;
             }
         }
-        key[base + W_L3_META] = FlowKey.l3MetaWord(0, nh, vtcfl >>> 20, (int) w0, nwFrag);
-        key[base + W_IPV6_LABEL] = (long) (vtcfl & 0xfffff) << 32;
-
-        int status = OK;
-        int l4avail = end - p;
-        if ((nwFrag & FRAG_LATER) != 0) {
-            key[base + W_TP] = 0;
-            zero(key, base, W_ND_TARGET, W_ARP_THA);
-        } else if (nh == IPPROTO_ICMPV6) {
-            if (l4avail < ICMP_HEADER_LEN) {
-                key[base + W_TP] = 0;
-                zero(key, base, W_ND_TARGET, W_ARP_THA);
-                status = TRUNCATED_L4;
-            } else {
-                int icmp = be32(data + p);
-                key[base + W_TP] = icmpWord(icmp);
-                int typeCode = icmp >>> 16;
-                if (typeCode == ND_NEIGHBOR_SOLICIT << 8 || typeCode == ND_NEIGHBOR_ADVERT << 8) {
-                    status = nd(data, p + ICMP_HEADER_LEN, end, key, base);
-                } else {
-                    zero(key, base, W_ND_TARGET, W_ARP_THA);
-                }
-            }
-        } else {
-            status = transport(data, p, l4avail, nh, key, base);
-            zero(key, base, W_ND_TARGET, W_ARP_THA);
-        }
-        setLayers(layers, lbase, -1, l3, p);
-        return status;
-    }
-
-    /** An IPv4/IPv6 header that fails its sanity check: no L3 field at all, eth_type stays. */
-    private static int l3Failed(int status, long[] key, int base, int[] layers, int lbase, int l3) {
-        zero(key, base, W_L3_META, W_ARP_THA);
-        setLayers(layers, lbase, -1, l3, -1);
-        return status;
+        return (long) p << 16 | nwFrag << 8 | nh;
     }
 
     /** A bad extension chain: OVS has pushed the addresses and nothing after them (the words already written). */
@@ -424,8 +443,11 @@ public final class Miniflow {
 
     // ---- L4 ----
 
-    /** TCP, UDP and SCTP ports (and TCP flags) into the tp word; zero for any other protocol. */
-    private static int transport(long data, int l4, int avail, int proto, long[] key, int base) {
+    /**
+     * TCP, UDP and SCTP ports (and TCP flags), or the type and code of {@code icmpProto} (ICMP for
+     * IPv4; ICMPv6 is the caller's, for ND), into the tp word; zero for any other protocol.
+     */
+    private static int transport(long data, int l4, int avail, int proto, int icmpProto, long[] key, int base) {
         long tp = 0;
         int status = OK;
         if (proto == IPPROTO_TCP) {
@@ -454,9 +476,32 @@ public final class Miniflow {
             } else {
                 tp = (long) be32(data + l4) << 32;
             }
+        } else if (proto == icmpProto) {
+            if (avail < ICMP_HEADER_LEN) {
+                status = TRUNCATED_L4;
+            } else {
+                tp = icmpWord(be32(data + l4));
+            }
         }
         key[base + W_TP] = tp;
         return status;
+    }
+
+    /** ICMPv6 type and code into the tp word, and for neighbor discovery the ND words (25..28). */
+    private static int icmpv6(long data, int l4, int end, long[] key, int base) {
+        if (end - l4 < ICMP_HEADER_LEN) {
+            key[base + W_TP] = 0;
+            zero(key, base, W_ND_TARGET, W_ARP_THA);
+            return TRUNCATED_L4;
+        }
+        int icmp = be32(data + l4);
+        key[base + W_TP] = icmpWord(icmp);
+        int typeCode = icmp >>> 16;
+        if (typeCode == ND_NEIGHBOR_SOLICIT << 8 || typeCode == ND_NEIGHBOR_ADVERT << 8) {
+            return nd(data, l4 + ICMP_HEADER_LEN, end, key, base);
+        }
+        zero(key, base, W_ND_TARGET, W_ARP_THA);
+        return OK;
     }
 
     /** type(8) code(8) csum(16) -&gt; tp_src = type, tp_dst = code. */

@@ -23,6 +23,9 @@ public final class PmdFlowTable implements Smc.FlowTable {
     private final int[] freeIndexes;
     private int freeTop;
     private Dpcls[] classifiers = new Dpcls[16];
+    /** Per in_port: its flows when they all qualify for simple match (see {@link SimpleMatch}), else null. */
+    private DpNetdevFlow[][] simpleFlows = new DpNetdevFlow[16][];
+    private final Map<Integer, List<DpNetdevFlow>> byInPort = new HashMap<>();
 
     public PmdFlowTable(int limit) {
         byIndex = new DpNetdevFlow[limit];
@@ -54,6 +57,8 @@ public final class PmdFlowTable implements Smc.FlowTable {
         byIndex[idx] = flow;
         flow.tableIndex = idx;
         byUfid.put(flow.ufid(), flow);
+        byInPort.computeIfAbsent(flow.inPort(), p -> new ArrayList<>()).add(flow);
+        updateSimple(flow.inPort());
         return PutResult.ADDED;
     }
 
@@ -70,6 +75,12 @@ public final class PmdFlowTable implements Smc.FlowTable {
         classifier(f.inPort(), false).remove(f);
         byIndex[f.tableIndex] = null;
         freeIndexes[freeTop++] = f.tableIndex;
+        List<DpNetdevFlow> same = byInPort.get(f.inPort());
+        same.remove(f);
+        if (same.isEmpty()) {
+            byInPort.remove(f.inPort());
+        }
+        updateSimple(f.inPort());
         f.kill();
         return f;
     }
@@ -103,6 +114,27 @@ public final class PmdFlowTable implements Smc.FlowTable {
             classifiers[inPort] = c;
         }
         return c;
+    }
+
+    /** The flows of {@code inPort} if every one qualifies for simple match, else null (fast path). */
+    public DpNetdevFlow[] simpleFlows(int inPort) {
+        return inPort >= 0 && inPort < simpleFlows.length ? simpleFlows[inPort] : null;
+    }
+
+    private void updateSimple(int inPort) {
+        if (inPort >= simpleFlows.length) {
+            DpNetdevFlow[][] next = new DpNetdevFlow[Math.max(inPort + 1, simpleFlows.length * 2)][];
+            System.arraycopy(simpleFlows, 0, next, 0, simpleFlows.length);
+            simpleFlows = next;
+        }
+        List<DpNetdevFlow> flows = byInPort.get(inPort);
+        boolean ok = flows != null && flows.size() <= SimpleMatch.MAX_FLOWS;
+        if (ok) {
+            for (DpNetdevFlow f : flows) {
+                ok &= SimpleMatch.qualifies(f);
+            }
+        }
+        simpleFlows[inPort] = ok ? flows.toArray(DpNetdevFlow[]::new) : null;
     }
 
     /** Re-ranks every classifier's subtables (about once a second). */
