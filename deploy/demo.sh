@@ -3,8 +3,8 @@
 #
 # Two network namespaces stand for two hosts, each joined to the switch by a veth pair whose
 # outer end is a 'system' port of the datapath. The switch starts in its own run directory,
-# the ports are added with the real ovs-appctl, the hosts ping each other through it, and
-# 'dpctl/show -s' shows the packets each port moved.
+# the ports and two datapath flows are added with the real ovs-appctl, the hosts ping each
+# other through it, and 'dpctl/show -s' and 'dpctl/dump-flows' show what moved.
 #
 #   sudo ./jvs demo           run it and clean up
 #   sudo ./jvs demo --keep    leave the switch and namespaces up to explore (printed how)
@@ -66,13 +66,19 @@ step "add the two veth ends as ports of the datapath (the real ovs-appctl)"
 show appctl dpctl/add-if ovs-netdev "$PORT_A,type=system" "$PORT_B,type=system"
 show appctl dpctl/show
 
+step "two datapath flows, in Open vSwitch's datapath flow syntax: port 1 to port 2 and back"
+show appctl dpctl/add-flow ovs-netdev "in_port(1)" 2
+show appctl dpctl/add-flow ovs-netdev "in_port(2)" 1
+
 step "ping from $NS_A to $NS_B through the switch"
 ok=true
 show ip netns exec "$NS_A" ping -c 5 -i 0.2 -W 2 "$IP_B" || ok=false
 show ip netns exec "$NS_B" ping -c 3 -i 0.2 -W 2 "$IP_A" || ok=false
 
-step "what each port moved"
+step "what each port and each flow moved"
 show appctl dpctl/show -s
+show appctl dpctl/dump-flows
+show appctl dpif-netdev/pmd-stats-show
 show appctl coverage/show | head -5 || true
 
 if $ok; then

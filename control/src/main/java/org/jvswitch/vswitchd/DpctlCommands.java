@@ -9,6 +9,8 @@ import org.jvswitch.netdev.Netdev;
 import org.jvswitch.netdev.NetdevDpdk;
 import org.jvswitch.netdev.NetdevException;
 import org.jvswitch.netdev.NetdevStats;
+import org.jvswitch.pmd.PmdStats;
+import org.jvswitch.pmd.PmdThread;
 import org.jvswitch.unixctl.UnixctlConnection;
 import org.jvswitch.unixctl.UnixctlServer;
 import org.jvswitch.vlog.Vlog;
@@ -80,8 +82,23 @@ final class DpctlCommands {
         }
         StringBuilder out = new StringBuilder();
         out.append("netdev@").append(dp.name()).append(":\n");
-        out.append("  lookups: hit:0 missed:0 lost:0\n");
-        out.append("  flows: 0\n");
+        long hit = 0;
+        long missed = 0;
+        long lost = 0;
+        int flows = 0;
+        List<PmdThread> contexts = new java.util.ArrayList<>(dp.pmds());
+        contexts.add(dp.mainContext());
+        for (PmdThread p : contexts) {
+            PmdStats s = p.stats();
+            hit += s.get(PmdStats.SIMPLE_MATCH_HIT) + s.get(PmdStats.EMC_HIT) + s.get(PmdStats.SMC_HIT)
+                    + s.get(PmdStats.MEGAFLOW_HIT);
+            missed += s.get(PmdStats.MISS);
+            lost += s.get(PmdStats.LOST);
+            flows += p.flowCount();
+        }
+        out.append("  lookups: hit:").append(hit).append(" missed:").append(missed).append(" lost:").append(lost)
+                .append('\n');
+        out.append("  flows: ").append(flows).append('\n');
         for (DpPort p : dp.ports()) {
             out.append("  port ").append(p.portNo()).append(": ").append(p.name()).append(" (")
                     .append(describe(p.netdev())).append(")\n");

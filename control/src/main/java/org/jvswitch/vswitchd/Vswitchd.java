@@ -42,6 +42,8 @@ public final class Vswitchd implements AutoCloseable {
     private MbufPools pools;
     private volatile DpifNetdev dpif;
     private volatile String datapathFailure;
+    /** False while DPDK and the datapath are still starting. */
+    private volatile boolean started;
     private boolean closed;
 
     public Vswitchd(RunDirs dirs, VswitchdOptions options) {
@@ -55,9 +57,11 @@ public final class Vswitchd implements AutoCloseable {
         Path socket = options.unixctlPath() != null ? options.unixctlPath()
                 : dirs.unixctlSocket(PROGRAM, ProcessHandle.current().pid());
         unixctl = UnixctlServer.start(socket, Version.banner(PROGRAM, dpdkVersion), exit::countDown);
-        startDatapath(oc);
         DpctlCommands.register(unixctl, this);
         PmdCommands.register(unixctl, this);
+        DpctlFlowCommands.register(unixctl, this);
+        startDatapath(oc);
+        started = true;
         unixctl.addMemoryReporter(usage -> {
             DpifNetdev d = dpif;
             if (d != null) {
@@ -116,8 +120,9 @@ public final class Vswitchd implements AutoCloseable {
         return dpif;
     }
 
+    /** Why there is no datapath: it is still starting, or the reason it could not start. */
     public String datapathFailure() {
-        return datapathFailure;
+        return started ? datapathFailure : "the datapath is still starting (DPDK initialisation)";
     }
 
     /** Blocks until {@code ovs-appctl exit} (or {@link #requestExit}). */

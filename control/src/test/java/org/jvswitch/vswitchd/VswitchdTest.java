@@ -95,6 +95,8 @@ class VswitchdTest {
             hostA.addVeth(a, "eth0", net + ".1/24");
             hostB.addVeth(b, "eth0", net + ".2/24");
             vs.appctlOk("dpctl/add-if", "ovs-netdev", a + ",type=system", b + ",type=system");
+            vs.appctlOk("dpctl/add-flow", "in_port(1)", "2");
+            vs.appctlOk("dpctl/add-flow", "in_port(2)", "1");
             Cmd.Result ping = hostA.tryExec(Duration.ofSeconds(20), "ping", "-c", "3", "-i", "0.2", "-W", "2",
                     net + ".2");
             assertTrue(ping.ok(), ping + vs.log());

@@ -15,6 +15,7 @@ import org.jvswitch.dataplane.flow.FlowField;
 import org.jvswitch.dataplane.flow.FlowKey;
 import org.jvswitch.dataplane.flow.PmdFlowTable;
 import org.jvswitch.dataplane.flow.Ufid;
+import org.jvswitch.dataplane.odp.Ufids;
 import org.jvswitch.pmd.PmdThread;
 
 /**
@@ -187,24 +188,8 @@ public final class DpifFlows {
         }
     }
 
-    /**
-     * A UFID for a flow given without one: a 128-bit hash of its masked key and mask, so the same
-     * megaflow always gets the same UFID.
-     */
+    /** A UFID for a flow given without one: a stable 128-bit hash of its masked key and mask. */
     public static Ufid ufidOf(long[] key, long[] mask) {
-        long h1 = 0x9e3779b97f4a7c15L;
-        long h2 = 0xc2b2ae3d27d4eb4fL;
-        for (int i = 0; i < FlowKey.WORDS; i++) {
-            long k = key[i] & mask[i];
-            h1 = mix(h1 ^ k) + mask[i];
-            h2 = mix(h2 ^ Long.rotateLeft(k, 31) ^ mask[i] * 0x165667b19e3779f9L);
-        }
-        return new Ufid(mix(h1 ^ h2), mix(h2 + h1));
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return Ufids.of(key, mask);
     }
 }

@@ -244,7 +244,18 @@ public final class PmdThread implements Agent {
 
     /** Installs a flow (this PMD's own copy). */
     public CompletableFuture<PmdFlowTable.PutResult> flowPut(DpNetdevFlow flow) {
-        return call(() -> flows.put(flow));
+        return call(() -> {
+            PmdFlowTable.PutResult r = flows.put(flow);
+            flowCount = flows.size();
+            return r;
+        });
+    }
+
+    private volatile int flowCount;
+
+    /** Flows in this PMD (as of its last change). */
+    public int flowCount() {
+        return flowCount;
     }
 
     /** Replaces a flow's actions; null if there is no such flow. */
@@ -263,13 +274,18 @@ public final class PmdThread implements Agent {
 
     /** Removes a flow; the future holds it (with its final statistics) or null. */
     public CompletableFuture<DpNetdevFlow> flowDel(Ufid ufid) {
-        return call(() -> flows.remove(ufid));
+        return call(() -> {
+            DpNetdevFlow f = flows.remove(ufid);
+            flowCount = flows.size();
+            return f;
+        });
     }
 
     /** Removes every flow and empties the caches. */
     public CompletableFuture<List<DpNetdevFlow>> flowFlush() {
         return call(() -> {
             List<DpNetdevFlow> all = flows.clear();
+            flowCount = 0;
             emc.clear();
             Smc smc = currentSmc;
             if (smc != null) {

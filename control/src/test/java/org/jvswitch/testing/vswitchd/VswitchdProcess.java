@@ -23,6 +23,8 @@ public final class VswitchdProcess implements AutoCloseable {
     private final TempRunDir dir;
     private final Process process;
     private final Path appctl;
+    /** Whether {@link #close} removes the directory (false when the caller gave it). */
+    private boolean ownsDir;
 
     private VswitchdProcess(TempRunDir dir, Process process, Path appctl) {
         this.dir = dir;
@@ -38,14 +40,16 @@ public final class VswitchdProcess implements AutoCloseable {
     public static VswitchdProcess start(String... extraArgs) throws IOException, InterruptedException {
         TempRunDir dir = TempRunDir.create();
         try {
-            return start(dir, extraArgs);
+            VswitchdProcess vs = start(dir, extraArgs);
+            vs.ownsDir = true;
+            return vs;
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
             dir.close();
             throw e;
         }
     }
 
-    /** Starts a switch in an existing directory (the caller owns it). */
+    /** Starts a switch in an existing directory (the caller owns it and removes it). */
     public static VswitchdProcess start(TempRunDir dir, String... extraArgs) throws IOException, InterruptedException {
         Path appctl = Peers.require("ovs-appctl");
         Process p = launch(dir, extraArgs);
@@ -55,8 +59,11 @@ public final class VswitchdProcess implements AutoCloseable {
             if (!p.isAlive()) {
                 throw new AssertionError("ovs-vswitchd exited with " + p.exitValue() + ":\n" + vs.log());
             }
-            if (Files.exists(dir.resolve("ovs-vswitchd." + p.pid() + ".ctl")) && vs.appctl("version").ok()) {
-                return vs;
+            if (Files.exists(dir.resolve("ovs-vswitchd." + p.pid() + ".ctl"))) {
+                Cmd.Result show = vs.appctl("dpctl/show");
+                if (show.ok() || show.exitCode() == 2 && !show.stderr().contains("still starting")) {
+                    return vs;
+                }
             }
             Thread.sleep(100);
         }
@@ -145,7 +152,9 @@ public final class VswitchdProcess implements AutoCloseable {
         try {
             stop();
         } finally {
-            dir.close();
+            if (ownsDir) {
+                dir.close();
+            }
         }
     }
 

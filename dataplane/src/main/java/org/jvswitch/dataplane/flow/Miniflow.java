@@ -83,8 +83,11 @@ import org.jvswitch.dpdk.Mbuf;
  * address through {@link Mbuf#MEMORY} with big-endian unaligned layouts, mostly 8 bytes at a time
  * (one read gives eth_src and eth_type; one gives both IPv4 addresses as the key word they form).
  * Each key word is composed in a local and written exactly once on every path; the metadata words
- * 0..13 and the Geneve words 29..37 belong to the caller and are never touched. Static, stateless,
- * callable from any thread on keys and packets that thread owns.
+ * 0..13 and the Geneve words 29..37 belong to the caller and are never touched. The per-protocol
+ * methods ({@code ipv4}, {@code ipv6}, {@code transport}, ...) stay under C2's hot inlining limit
+ * (325 bytecodes), so the common paths compile into {@code extract} as one body with no call in
+ * it; rare work (extension-header walks, ND options, truncated tags) lives in methods of its own.
+ * Static, stateless, callable from any thread on keys and packets that thread owns.
  */
 public final class Miniflow {
     /** Most IPv6 extension headers walked before the chain is declared bad (RFC 8200 allows any number). */

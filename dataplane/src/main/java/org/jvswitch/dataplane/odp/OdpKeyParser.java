@@ -295,6 +295,9 @@ final class OdpKeyParser {
         while (tags < 3 && vlan[tags] != null) {
             tags++;
         }
+        if (tags > 2) {
+            throw at((int) vlan[2][2], "at most two VLAN headers");
+        }
         for (int d = 0; d < 3; d++) {
             if (vlan[d] != null && d >= tags) {
                 throw at((int) vlan[d][2], "vlan(...) inside encap() needs an outer vlan(...)");
@@ -332,6 +335,11 @@ final class OdpKeyParser {
         if (!truncated && et != null) {
             FlowField.ETH_TYPE.set(key, 0, et[0] < 0x600 ? FlowKey.ETH_TYPE_NONE : et[0]);
             FlowField.ETH_TYPE.set(mask, 0, et[1]);
+            if (tags < 2 && et[1] != 0) {
+                // An Ethertype that is not a TPID at this depth means "no (further) tag", as in OVS's
+                // datapath, where a tagged packet's key has eth_type(0x8100) and encap() instead.
+                TCI[tags].set(mask, 0, TCI[tags].get(mask, 0) | FlowKey.VLAN_CFI);
+            }
         }
         for (Attr a : attrs) {
             if (a.depth > 0 && TOP_ONLY.contains(a.name)) {

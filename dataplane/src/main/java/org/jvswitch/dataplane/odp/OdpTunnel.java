@@ -209,9 +209,9 @@ final class OdpTunnel {
     /**
      * Reads {@code {class=..,type=..,len=..,data[/mask]}...)} after "geneve(" into {@code opts}
      * (and {@code optMask} when matching; null in tnl_push headers). Returns the options' length.
-     * As OVS: a class or type not given is wildcarded, data without a mask is exact. A length not
-     * given is wildcarded too (OVS 3.1 makes it exact, but then prints "{}" for it, which would not
-     * read back the same).
+     * As OVS: a class or type not given is wildcarded, data without a mask is exact. A length or
+     * data not given is wildcarded too (OVS 3.1 makes them exact, but prints them wildcarded as
+     * "{}" and "{class=..,type=..,len=4}", which would not read back the same).
      */
     static int parseGeneve(OdpScanner sc, byte[] opts, byte[] optMask) {
         int len = 0;
@@ -246,10 +246,6 @@ final class OdpTunnel {
                 byte[] m = optMask != null && sc.tryConsume('/') ? sc.bigInt(dataLen) : null;
                 for (int i = 0; optMask != null && i < dataLen; i++) {
                     optMask[len + 4 + i] = m == null ? (byte) 0xff : m[i];
-                }
-            } else if (optMask != null) {
-                for (int i = 0; i < dataLen; i++) {
-                    optMask[len + 4 + i] = (byte) 0xff;
                 }
             }
             sc.expect('}');
