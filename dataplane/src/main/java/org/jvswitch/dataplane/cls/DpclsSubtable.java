@@ -32,10 +32,12 @@ public final class DpclsSubtable {
     private final int w1;
     private final int w2;
     private final int w3;
+    private final int w4;
     private final long m0;
     private final long m1;
     private final long m2;
     private final long m3;
+    private final long m4;
 
     private long[] entryKeys;
     private int[] entryHashes;
@@ -53,15 +55,17 @@ public final class DpclsSubtable {
         for (int i = 0; i < n; i++) {
             maskValues[i] = mask[words[i]];
         }
-        this.shape = n <= 4 ? n : 5;
+        this.shape = n <= 5 ? n : 6;
         this.w0 = n > 0 ? words[0] : 0;
         this.w1 = n > 1 ? words[1] : 0;
         this.w2 = n > 2 ? words[2] : 0;
         this.w3 = n > 3 ? words[3] : 0;
+        this.w4 = n > 4 ? words[4] : 0;
         this.m0 = n > 0 ? maskValues[0] : 0;
         this.m1 = n > 1 ? maskValues[1] : 0;
         this.m2 = n > 2 ? maskValues[2] : 0;
         this.m3 = n > 3 ? maskValues[3] : 0;
+        this.m4 = n > 4 ? maskValues[4] : 0;
         allocate(MIN_CAPACITY);
     }
 
@@ -92,6 +96,7 @@ public final class DpclsSubtable {
             case 2 -> lookup2(key, base);
             case 3 -> lookup3(key, base);
             case 4 -> lookup4(key, base);
+            case 5 -> lookup5(key, base);
             case 0 -> size > 0 ? entryFlows[0] : null;
             default -> lookupN(key, base);
         };
@@ -158,6 +163,27 @@ public final class DpclsSubtable {
             int e = i * 4;
             if (entryHashes[i] == h && entryKeys[e] == k0 && entryKeys[e + 1] == k1 && entryKeys[e + 2] == k2
                     && entryKeys[e + 3] == k3) {
+                return f;
+            }
+        }
+    }
+
+    private DpNetdevFlow lookup5(long[] key, int base) {
+        long k0 = key[base + w0] & m0;
+        long k1 = key[base + w1] & m1;
+        long k2 = key[base + w2] & m2;
+        long k3 = key[base + w3] & m3;
+        long k4 = key[base + w4] & m4;
+        int h = Hashing.finish(Hashing.mix(Hashing.mix(Hashing.mix(Hashing.mix(Hashing.mix(0, k0), k1), k2), k3), k4),
+                5);
+        for (int i = h & capacityMask; ; i = (i + 1) & capacityMask) {
+            DpNetdevFlow f = entryFlows[i];
+            if (f == null) {
+                return null;
+            }
+            int e = i * 5;
+            if (entryHashes[i] == h && entryKeys[e] == k0 && entryKeys[e + 1] == k1 && entryKeys[e + 2] == k2
+                    && entryKeys[e + 3] == k3 && entryKeys[e + 4] == k4) {
                 return f;
             }
         }
