@@ -78,12 +78,13 @@ jvs_test() {
     jvs_mvn -Djvs.it=true verify "$@" || jvs_die "tests failed"
 }
 
-# ./jvs bench                 the end-to-end datapath harness (deploy/bench/datapath.sh)
+# ./jvs bench [OPTIONS]       the end-to-end datapath harness (deploy/bench/datapath.sh --help)
 # ./jvs bench NAME [ARGS]     deploy/bench/NAME.sh (e.g. ovsdb, tunnel)
 # ./jvs bench jmh [JMH ARGS]  the JMH micro-benchmarks in perf/ (e.g. jmh BurstBenchmark -prof gc)
 jvs_bench() {
-    local name=${1:-datapath}
-    [ $# -gt 0 ] && shift
+    local name=datapath
+    # "./jvs bench --quick": options without a NAME are the datapath harness's.
+    if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then name=$1; shift; fi
     if [ "$name" = jmh ]; then
         jvs_jmh "$@"
     elif [ -x "$JVS_ROOT/deploy/bench/$name.sh" ]; then

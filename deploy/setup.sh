@@ -5,7 +5,9 @@
 # - Debian packages: build tools, DPDK, and the real peers the tests drive (DEVELOPERS.md).
 #   Open vSwitch's packages are installed for their tools only: their daemons would take
 #   /var/run/openvswitch, so their start is blocked during the install and their services
-#   are masked.
+#   are masked. openvswitch-switch-dpdk adds OVS's DPDK build of ovs-vswitchd (its postinst
+#   points /usr/sbin/ovs-vswitchd at it through update-alternatives and starts nothing): the
+#   datapath benchmark (deploy/bench/datapath.sh) runs it side by side with jvswitch.
 # - A JDK >= 22 (JAVA_HOME or /usr/lib/jvm/*), or exact instructions to get one.
 # - hugetlbfs mounted at /dev/hugepages and JVS_HUGEPAGES_MB (default 1024) of hugepages.
 set -euo pipefail
@@ -15,7 +17,7 @@ JVS_ROOT=${JVS_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 
 PKGS_BUILD="gcc make pkg-config maven"
 PKGS_DPDK="dpdk dpdk-dev libdpdk-dev"
-PKGS_PEERS="openvswitch-switch openvswitch-common python3-os-ken prometheus iproute2 iputils-ping tcpdump procps"
+PKGS_PEERS="openvswitch-switch openvswitch-common openvswitch-switch-dpdk python3-os-ken prometheus iproute2 iputils-ping tcpdump procps"
 # Services of those packages that must never run or start at boot.
 MASKED_SERVICES="openvswitch-switch ovs-vswitchd ovsdb-server ovs-record-hostname prometheus"
 

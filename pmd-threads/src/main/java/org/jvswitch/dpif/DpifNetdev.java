@@ -90,7 +90,9 @@ public final class DpifNetdev implements AutoCloseable {
         main.drainCommandsNow();
         scheduler = new RxqScheduler(pmds);
         flows = new DpifFlows(this);
-        handlers = new UpcallHandlers(this, pmds, Math.max(1, pmds.size()));
+        List<PmdThread> polled = new ArrayList<>(pmds);
+        polled.add(main);
+        handlers = new UpcallHandlers(this, polled, Math.max(1, pmds.size()));
         LOG.info("datapath {} with {} PMD thread(s) on cores {}", name, pmds.size(), pmdCores);
     }
 

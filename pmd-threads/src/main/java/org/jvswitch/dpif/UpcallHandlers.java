@@ -34,6 +34,10 @@ final class UpcallHandlers implements AutoCloseable {
     private volatile UpcallHandler handler = UpcallHandler.DROP;
     private volatile boolean running = true;
 
+    /**
+     * @param pmds the PMD threads and, last, the main context (whose executed packets may make
+     *             userspace upcalls too)
+     */
     UpcallHandlers(DpifNetdev dpif, List<PmdThread> pmds, int count) {
         this.dpif = dpif;
         this.pmds = pmds;
@@ -91,7 +95,7 @@ final class UpcallHandlers implements AutoCloseable {
                 failed.incrementAndGet(pmd);
                 return;
             }
-            if (u.type == Upcall.MISS && r.mask() != null) {
+            if (u.type == Upcall.MISS && r.mask() != null && pmd < dpif.pmds().size()) {
                 dpif.installFromUpcall(pmd, u, r.mask(), r.actions());
             }
             if (!r.actions().isEmpty()) {

@@ -89,6 +89,7 @@ public final class JfrCheck {
         long pmdWeight = 0;
         long otherSamples = 0;
         List<String> gcsInWindows = new ArrayList<>();
+        List<String> gcsOutside = new ArrayList<>();
         int gcTotal = 0;
         try (RecordingFile rf = new RecordingFile(recording)) {
             while (rf.hasMoreEvents()) {
@@ -124,10 +125,12 @@ public final class JfrCheck {
                     case "jdk.GarbageCollection" -> {
                         gcTotal++;
                         Window w = windowOf(windows, e.getStartTime());
+                        String gc = String.format("%s (%s), %.1f ms pause sum", e.getString("name"),
+                                e.getString("cause"), e.getDuration("sumOfPauses").toNanos() / 1e6);
                         if (w != null) {
-                            gcsInWindows.add(String.format("%s: %s (%s), %.1f ms pause sum", w.label(),
-                                    e.getString("name"), e.getString("cause"),
-                                    e.getDuration("sumOfPauses").toNanos() / 1e6));
+                            gcsInWindows.add(w.label() + ": " + gc);
+                        } else {
+                            gcsOutside.add(e.getStartTime() + ", outside the windows: " + gc);
                         }
                     }
                     default -> {
@@ -148,6 +151,7 @@ public final class JfrCheck {
             List<AllocStat> s = entry.getValue();
             s.sort((a, b) -> Long.compare(a.ms(), b.ms()));
             long total = 0;
+            long bracketMs = 0;
             int covered = 0;
             StringBuilder offenders = new StringBuilder();
             for (Window w : windows) {
@@ -165,6 +169,7 @@ public final class JfrCheck {
                     continue;
                 }
                 covered++;
+                bracketMs += after.ms() - before.ms();
                 long d = after.bytes() - before.bytes();
                 total += d;
                 if (d != 0) {
@@ -173,7 +178,9 @@ public final class JfrCheck {
                 }
             }
             System.out.printf("  PMD allocated bytes (%s, jdk.ThreadAllocationStatistics bracketing %d/%d windows):"
-                    + " %d%n", entry.getKey(), covered, windows.size(), total);
+                    + " %d%s%n", entry.getKey(), covered, windows.size(), total, bracketMs == 0 ? ""
+                    : String.format(" (%.0f B/s over the %.1f s between the samples around the windows)",
+                    total * 1000.0 / bracketMs, bracketMs / 1000.0));
             System.out.print(offenders);
         }
 
@@ -192,6 +199,7 @@ public final class JfrCheck {
         System.out.printf("  GC during measurement windows: %d; in the whole recording: %d%n", gcsInWindows.size(),
                 gcTotal);
         gcsInWindows.forEach(g -> System.out.println("    " + g));
+        gcsOutside.stream().limit(5).forEach(g -> System.out.println("    " + g));
     }
 
     private static String describe(RecordedStackTrace st) {
