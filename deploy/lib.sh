@@ -112,6 +112,17 @@ jvs_running_pid() {
     printf '%s' "$pid"
 }
 
+# Whether the daemon behind control socket $1 has finished starting: its dpctl commands exist
+# and its datapath is no longer "still starting".
+jvs_vswitchd_ready() {
+    local out
+    out=$(ovs-appctl -T 5 -t "$1" dpctl/dump-dps 2>&1) || true
+    case "$out" in
+        ""|*"still starting"*|*"not a valid command"*|*"cannot connect"*|*"transaction error"*) return 1 ;;
+    esac
+    return 0
+}
+
 jvs_start() {
     local rundir logdir dbdir pid out i
     rundir=$(jvs_rundir); logdir=$(jvs_logdir); dbdir=$(jvs_dbdir)
@@ -134,14 +145,15 @@ jvs_start() {
             tail -n 20 "$out" >&2
             return 1
         fi
+        # Started once the datapath has come up (or failed for a reason dpctl reports).
         if [ -S "$rundir/ovs-vswitchd.$pid.ctl" ] && { ! command -v ovs-appctl >/dev/null ||
-                ovs-appctl -T 5 -t "$rundir/ovs-vswitchd.$pid.ctl" version >/dev/null 2>&1; }; then
+                jvs_vswitchd_ready "$rundir/ovs-vswitchd.$pid.ctl"; }; then
             jvs_say "ovs-vswitchd is running (pid $pid, rundir $rundir, log $logdir/ovs-vswitchd.log)"
             return 0
         fi
         sleep 0.1
     done
-    jvs_say "ovs-vswitchd (pid $pid) did not open its control socket within 60 s; see $out"
+    jvs_say "ovs-vswitchd (pid $pid) did not finish starting within 60 s; see $out"
     return 1
 }
 

@@ -92,7 +92,7 @@ public final class Vswitchd implements AutoCloseable {
                     ? CpuMask.parseMask("pmd-cpu-mask", oc.get("pmd-cpu-mask"))
                     : List.of(CpuMask.parseList(EalArgs.allowedCpus()).getFirst());
             int maxSleep = PmdIdle.parseMaxSleep(oc.get("pmd-maxsleep"));
-            pools = new MbufPools();
+            pools = new MbufPools(MbufPools.initialMbufs(oc));
             dpif = new DpifNetdev(DATAPATH, cores, maxSleep, pools, vhostSockDir(oc));
             dpif.configure(oc);
         } catch (DpdkException | IllegalArgumentException e) {

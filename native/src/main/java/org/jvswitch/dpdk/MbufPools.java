@@ -20,7 +20,10 @@ import org.slf4j.Logger;
  */
 public final class MbufPools {
     private static final Logger LOG = Vlog.module("netdev_dpdk");
-    public static final int DEFAULT_MBUFS = 65536 - 1;
+    /** Open vSwitch's shared-pool size (MAX_NB_MBUF), less one for the ring's power of two. */
+    public static final int DEFAULT_MBUFS = 262144 - 1;
+    /** The other_config key (a jvswitch extension) that sets the initial size of each pool. */
+    public static final String OTHER_CONFIG_KEY = "dpdk-mbufs";
     public static final int MIN_MBUFS = 4096 - 1;
     public static final int CACHE_SIZE = 256;
     public static final int HEADROOM = 128;
@@ -49,6 +52,30 @@ public final class MbufPools {
 
     public MbufPools() {
         this(DEFAULT_MBUFS);
+    }
+
+    /**
+     * The initial pool size from {@code other_config:dpdk-mbufs}: a number of mbufs of at least
+     * {@link #MIN_MBUFS} + 1, or {@link #DEFAULT_MBUFS} when unset.
+     *
+     * @throws IllegalArgumentException naming the key and the bad value
+     */
+    public static int initialMbufs(Map<String, String> otherConfig) {
+        String v = otherConfig.get(OTHER_CONFIG_KEY);
+        if (v == null || v.isBlank()) {
+            return DEFAULT_MBUFS;
+        }
+        long n;
+        try {
+            n = Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n <= MIN_MBUFS || n > (1 << 24)) {
+            throw new IllegalArgumentException("other_config:" + OTHER_CONFIG_KEY + " '" + v
+                    + "' must be a number of mbufs from " + (MIN_MBUFS + 1) + " to " + (1 << 24));
+        }
+        return (int) n;
     }
 
     /** Data room (headroom included) of the mbufs for a port of this MTU. */

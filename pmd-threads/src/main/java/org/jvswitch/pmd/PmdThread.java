@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
@@ -80,7 +81,8 @@ public final class PmdThread implements Agent {
     private volatile int lcoreId = DpdkThreads.LCORE_ID_ANY;
     private volatile String startFailure;
     private volatile Rxq[] rxqsPublished = new Rxq[0];
-    private volatile long[] rxqCyclesPublished = new long[0];
+    /** Written in place by the PMD each ranking period (no allocation); replaced when the rxqs change. */
+    private volatile AtomicLongArray rxqCyclesPublished = new AtomicLongArray(0);
     /** Times a proxy found the command queue full and retried. */
     private final AtomicLong commandQueueFull = new AtomicLong();
 
@@ -163,7 +165,10 @@ public final class PmdThread implements Agent {
         if (nowNs - lastRankNs >= RANK_INTERVAL_NS) {
             lastRankNs = nowNs;
             flows.rankClassifiers();
-            rxqCyclesPublished = rxqCycles.clone();
+            AtomicLongArray published = rxqCyclesPublished;
+            for (int i = 0, n = Math.min(published.length(), rxqCycles.length); i < n; i++) {
+                published.setRelease(i, rxqCycles[i]);
+            }
         }
     }
 
@@ -378,7 +383,7 @@ public final class PmdThread implements Agent {
 
     private void publishRxqs() {
         rxqsPublished = rxqs.clone();
-        rxqCyclesPublished = rxqCycles.clone();
+        rxqCyclesPublished = new AtomicLongArray(rxqCycles);
     }
 
     // ---- readers: any thread ----
@@ -399,7 +404,12 @@ public final class PmdThread implements Agent {
 
     /** Processing cycles per rx queue, as of the last ranking (about a second old). */
     public long[] rxqCycles() {
-        return rxqCyclesPublished;
+        AtomicLongArray published = rxqCyclesPublished;
+        long[] copy = new long[published.length()];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = published.getAcquire(i);
+        }
+        return copy;
     }
 
     public long rxPackets() {

@@ -43,9 +43,14 @@ public final class DpifFlowFormat {
         return b.toString();
     }
 
-    /** "never", or seconds since {@code usedMillis} with three decimals ("0.123s"). */
+    /**
+     * "never", or seconds since {@code usedMillis} with three decimals ("0.123s"); never negative
+     * (a PMD stamps flows with the time of its current burst, which may be a little ahead of
+     * the reader's clock).
+     */
     static String used(long usedMillis, long nowMillis) {
-        return usedMillis < 0 ? "never" : String.format(Locale.ROOT, "%.3fs", (nowMillis - usedMillis) / 1000.0);
+        return usedMillis < 0 ? "never"
+                : String.format(Locale.ROOT, "%.3fs", Math.max(0, nowMillis - usedMillis) / 1000.0);
     }
 
     /** The line dpctl/dump-flows prints before the flows of one PMD thread. */
