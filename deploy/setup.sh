@@ -17,7 +17,7 @@ JVS_ROOT=${JVS_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 
 PKGS_BUILD="gcc make pkg-config maven"
 PKGS_DPDK="dpdk dpdk-dev libdpdk-dev"
-PKGS_PEERS="openvswitch-switch openvswitch-common openvswitch-switch-dpdk python3-os-ken prometheus iproute2 iputils-ping tcpdump procps"
+PKGS_PEERS="openvswitch-switch openvswitch-common openvswitch-switch-dpdk python3-openvswitch openssl python3-os-ken prometheus iproute2 iputils-ping tcpdump procps"
 # Services of those packages that must never run or start at boot.
 MASKED_SERVICES="openvswitch-switch ovs-vswitchd ovsdb-server ovs-record-hostname prometheus"
 
