@@ -1,30 +1,38 @@
 package org.jvswitch.dataplane.cache;
 
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import org.jvswitch.dataplane.flow.DpNetdevFlow;
 import org.jvswitch.dataplane.flow.FlowKey;
+import org.jvswitch.dpdk.Mbuf;
 
 /**
  * The exact-match cache: packet key (all {@link FlowKey#WORDS} words) to flow, 8192 entries, one
  * per PMD thread (Open vSwitch's EMC, same size and replacement).
  *
  * <pre>
- *   keys   [ entry 0: WORDS longs ][ entry 1 ] ...      one long[] for all entries
- *   hashes [ h0 ][ h1 ] ...                             the packet hash that filled each entry
+ *   lines  [ entry 0: tag | in_port | eth_dst | eth_src | vlan | l3 | nw | tp ][ entry 1 ] ...
+ *          one 64-byte cache line per entry, off-heap and line-aligned; tag = hash | simple bit
+ *   keys   [ entry 0: WORDS longs ][ entry 1 ] ...      full keys, read only for keys that are not simple
  *   flows  [ f0 ][ f1 ] ...                             null = empty
  * </pre>
  *
- * A key may live in two places: {@code hash & MASK} and {@code (hash >>> 13) & MASK}. Lookup
- * compares the stored hash first, then the key. Most keys are "simple": only the words of
- * in_port/recirc_id, Ethernet, VLAN and IPv4/L4 can be non-zero (no other metadata, no IPv6, ARP
- * or Geneve words); when both the packet's and the entry's keys are simple, comparing those
- * seven words decides equality. Otherwise the whole key is compared with one vectorised
+ * A key may live in two places: {@code hash & MASK} and {@code (hash >>> 13) & MASK}. Most keys
+ * are "simple": only {@link #HOT_WORDS} (in_port/recirc_id, Ethernet, VLAN and IPv4/L4) can be
+ * non-zero (no other metadata, no IPv6, ARP or Geneve words). A lookup reads the entry's line
+ * and compares the stored hash; when both the packet's and the entry's keys are simple, the
+ * seven hot words in that same line decide equality, so a hit costs one line of the cache plus
+ * the flow. Otherwise the whole key is compared with one vectorised
  * {@link Arrays#equals(long[], int, int, long[], int, int)}. A hit on a flow that has since been
  * removed ({@link DpNetdevFlow#isDead()}) counts as a miss; {@link #sweep} clears such entries a
  * few at a time. Insertion happens with probability 1/{@code insertInvProb}
  * (other_config:emc-insert-inv-prob, default 100), so a flood of short flows cannot thrash it.
  *
- * <p>Single-threaded: the owning PMD does everything. No allocation after construction.
+ * <p>Single-threaded: the owning PMD does everything. No allocation after construction; the
+ * line memory belongs to an automatic arena and goes with the cache.
  */
 public final class Emc {
     public static final int SHIFT = 13;
@@ -32,12 +40,28 @@ public final class Emc {
     private static final int MASK = ENTRIES - 1;
     private static final int W = FlowKey.WORDS;
     private static final int SWEEP_STEP = 64;
+    private static final int LINE = 64;
+    private static final MemorySegment MEM = Mbuf.MEMORY;
+    private static final long SIMPLE_BIT = 1L << 32;
+    // Byte offsets of the words within an entry's line.
+    private static final long TAG = 0;
+    private static final long IN_PORT = 8;
+    private static final long ETH_DST = 16;
+    private static final long ETH_SRC = 24;
+    private static final long VLAN = 32;
+    private static final long L3 = 40;
+    private static final long NW = 48;
+    private static final long TP = 56;
 
+    /** Keeps the line memory alive as long as the cache; freed by the GC with it. */
+    private final MemorySegment lines = Arena.ofAuto().allocate((long) ENTRIES * LINE, LINE);
+    /**
+     * The lines' address, read through the process-wide segment: an automatic arena's segment
+     * would check its session on every access, and this is the per-packet path.
+     */
+    private final long linesAddress = lines.address();
     private final long[] keys = new long[ENTRIES * W];
-    private final int[] hashes = new int[ENTRIES];
     private final DpNetdevFlow[] flows = new DpNetdevFlow[ENTRIES];
-    /** Whether each entry's key is "simple" (see {@link #lookup}). */
-    private final boolean[] simple = new boolean[ENTRIES];
     /** 0: never insert; else insert when the random draw below 2^32/insertInvProb. */
     private long insertThreshold;
     private int random = 0x9e3779b9;
@@ -59,14 +83,12 @@ public final class Emc {
      */
     public DpNetdevFlow lookup(long[] key, int base, int hash, boolean keySimple) {
         int i = hash & MASK;
-        DpNetdevFlow f = flows[i];
-        if (f != null && hashes[i] == hash && !f.isDead() && equal(i, key, base, keySimple)) {
-            return f;
+        if (matches(i, key, base, hash, keySimple)) {
+            return flows[i];
         }
         i = (hash >>> SHIFT) & MASK;
-        f = flows[i];
-        if (f != null && hashes[i] == hash && !f.isDead() && equal(i, key, base, keySimple)) {
-            return f;
+        if (matches(i, key, base, hash, keySimple)) {
+            return flows[i];
         }
         return null;
     }
@@ -80,17 +102,26 @@ public final class Emc {
     public static final int[] HOT_WORDS = {FlowKey.W_IN_PORT, FlowKey.W_ETH_DST, FlowKey.W_ETH_SRC, FlowKey.W_VLAN,
         FlowKey.W_L3_META, FlowKey.W_NW, FlowKey.W_TP};
 
-    private boolean equal(int i, long[] key, int base, boolean keySimple) {
-        int e = i * W;
-        if (keySimple && simple[i]) {
-            return keys[e + FlowKey.W_NW] == key[base + FlowKey.W_NW]
-                    && keys[e + FlowKey.W_TP] == key[base + FlowKey.W_TP]
-                    && keys[e + FlowKey.W_IN_PORT] == key[base + FlowKey.W_IN_PORT]
-                    && keys[e + FlowKey.W_L3_META] == key[base + FlowKey.W_L3_META]
-                    && keys[e + FlowKey.W_ETH_DST] == key[base + FlowKey.W_ETH_DST]
-                    && keys[e + FlowKey.W_ETH_SRC] == key[base + FlowKey.W_ETH_SRC]
-                    && keys[e + FlowKey.W_VLAN] == key[base + FlowKey.W_VLAN];
+    private boolean matches(int i, long[] key, int base, int hash, boolean keySimple) {
+        long line = linesAddress + (long) i * LINE;
+        long tag = MEM.get(JAVA_LONG, line + TAG);
+        if ((int) tag != hash) {
+            return false;
         }
+        DpNetdevFlow f = flows[i];
+        if (f == null || f.isDead()) {
+            return false;
+        }
+        if (keySimple && (tag & SIMPLE_BIT) != 0) {
+            return MEM.get(JAVA_LONG, line + NW) == key[base + FlowKey.W_NW]
+                    && MEM.get(JAVA_LONG, line + TP) == key[base + FlowKey.W_TP]
+                    && MEM.get(JAVA_LONG, line + IN_PORT) == key[base + FlowKey.W_IN_PORT]
+                    && MEM.get(JAVA_LONG, line + L3) == key[base + FlowKey.W_L3_META]
+                    && MEM.get(JAVA_LONG, line + ETH_DST) == key[base + FlowKey.W_ETH_DST]
+                    && MEM.get(JAVA_LONG, line + ETH_SRC) == key[base + FlowKey.W_ETH_SRC]
+                    && MEM.get(JAVA_LONG, line + VLAN) == key[base + FlowKey.W_VLAN];
+        }
+        int e = i * W;
         return Arrays.equals(keys, e, e + W, key, base, base + W);
     }
 
@@ -150,16 +181,27 @@ public final class Emc {
         } else if (free(b)) {
             target = b;
         } else {
-            target = Integer.compareUnsigned(hashes[a], hashes[b]) <= 0 ? a : b;
+            target = Integer.compareUnsigned(hashOf(a), hashOf(b)) <= 0 ? a : b;
         }
         flows[target] = flow;
-        hashes[target] = hash;
-        simple[target] = keySimple;
         System.arraycopy(key, base, keys, target * W, W);
+        long line = linesAddress + (long) target * LINE;
+        MEM.set(JAVA_LONG, line + TAG, (hash & 0xffffffffL) | (keySimple ? SIMPLE_BIT : 0));
+        MEM.set(JAVA_LONG, line + IN_PORT, key[base + FlowKey.W_IN_PORT]);
+        MEM.set(JAVA_LONG, line + ETH_DST, key[base + FlowKey.W_ETH_DST]);
+        MEM.set(JAVA_LONG, line + ETH_SRC, key[base + FlowKey.W_ETH_SRC]);
+        MEM.set(JAVA_LONG, line + VLAN, key[base + FlowKey.W_VLAN]);
+        MEM.set(JAVA_LONG, line + L3, key[base + FlowKey.W_L3_META]);
+        MEM.set(JAVA_LONG, line + NW, key[base + FlowKey.W_NW]);
+        MEM.set(JAVA_LONG, line + TP, key[base + FlowKey.W_TP]);
+    }
+
+    private int hashOf(int i) {
+        return (int) MEM.get(JAVA_LONG, linesAddress + (long) i * LINE + TAG);
     }
 
     private boolean sameKey(int i, long[] key, int base, int hash) {
-        return flows[i] != null && hashes[i] == hash && Arrays.equals(keys, i * W, i * W + W, key, base, base + W);
+        return flows[i] != null && hashOf(i) == hash && Arrays.equals(keys, i * W, i * W + W, key, base, base + W);
     }
 
     private boolean free(int i) {

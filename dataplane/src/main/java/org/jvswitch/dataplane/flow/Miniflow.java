@@ -46,6 +46,7 @@ import static org.jvswitch.dataplane.flow.FlowKey.W_VLAN;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.Objects;
 import org.jvswitch.dpdk.Mbuf;
 
 /**
@@ -258,7 +259,7 @@ public final class Miniflow {
                 } else {
                     status = transport(data, l4, l4avail, proto, IPPROTO_ICMP, key, base);
                 }
-                zero(key, base, W_IPV6_SRC, W_ARP_THA);
+                zeroIpv6Up(key, base);
                 setLayers(layers, lbase, -1, l3, l4);
                 return status;
             }
@@ -560,6 +561,25 @@ public final class Miniflow {
     }
 
     // ---- helpers ----
+
+    /**
+     * Zeroes words {@link FlowKey#W_IPV6_SRC} .. {@link FlowKey#W_ARP_THA}, what an IPv4 key
+     * leaves unused: straight-line stores behind one range check (the common packet's path).
+     */
+    private static void zeroIpv6Up(long[] key, int base) {
+        assert W_ARP_THA - W_IPV6_SRC == 8 : "zeroIpv6Up writes nine words";
+        int b = base + W_IPV6_SRC;
+        Objects.checkFromToIndex(b, base + W_ARP_THA + 1, key.length);
+        key[b] = 0;
+        key[b + 1] = 0;
+        key[b + 2] = 0;
+        key[b + 3] = 0;
+        key[b + 4] = 0;
+        key[b + 5] = 0;
+        key[b + 6] = 0;
+        key[b + 7] = 0;
+        key[b + 8] = 0;
+    }
 
     /** Zeroes key words {@code from .. to}, both inclusive. */
     private static void zero(long[] key, int base, int from, int to) {
