@@ -38,7 +38,7 @@ import org.jvswitch.unixctl.UnixctlServer;
  * As in OVS's userspace datapath, a flow without a PMD named goes into every PMD, and dumps show
  * each PMD's flows under "flow-dump from pmd on cpu core: N". Errors read like OVS's dpctl's.
  */
-final class DpctlFlowCommands {
+public final class DpctlFlowCommands {
     private final Vswitchd vswitchd;
 
     private DpctlFlowCommands(Vswitchd vswitchd) {
@@ -243,7 +243,7 @@ final class DpctlFlowCommands {
         conn.reply(out.toString());
     }
 
-    static DpifFlow toDpif(DpNetdevFlow f) {
+    public static DpifFlow toDpif(DpNetdevFlow f) {
         return new DpifFlow(f.ufid(), f.key(), f.mask(), f.packets(), f.bytes(), f.usedMillis(), f.tcpFlags(),
                 f.actions(), null);
     }

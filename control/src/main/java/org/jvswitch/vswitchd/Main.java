@@ -17,7 +17,9 @@ import org.jvswitch.vlog.VlogSpecException;
  */
 public final class Main {
     /** vlog modules of the switch, declared up front so -v specs may name them. */
-    private static final String[] MODULES = {"vswitchd", "dpdk", "netdev_dpdk", "dpif_netdev", "dpctl", "unixctl"};
+    private static final String[] MODULES = {"vswitchd", "dpdk", "netdev_dpdk", "dpif_netdev", "dpctl", "unixctl",
+        "bridge", "stp", "ofproto_dpif_upcall", "ovsdb_server", "ovsdb_jsonrpc_server", "ovsdb_engine", "ovsdb_file",
+        "reconnect"};
 
     private Main() {
     }

@@ -2,9 +2,12 @@ package org.jvswitch.vswitchd;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.jvswitch.bridge.BridgeService;
+import org.jvswitch.bridge.StatusWriter;
 import org.jvswitch.daemon.RunDirs;
 import org.jvswitch.dpdk.DpdkException;
 import org.jvswitch.dpdk.Eal;
@@ -19,9 +22,10 @@ import org.jvswitch.vlog.Vlog;
 import org.slf4j.Logger;
 
 /**
- * The switch daemon: owns the control socket, DPDK, and the datapath, and ties their life cycles
- * together. Configuration comes from the Open_vSwitch table's other_config keys (for now the
- * bootstrap values given on the command line).
+ * The switch daemon: owns the control socket, the configuration database (embedded, or a remote
+ * given as DATABASE), DPDK, the datapath and the bridges, and ties their life cycles together.
+ * DPDK starts from the database's Open_vSwitch other_config (over the command line's
+ * {@code --other-config} defaults); the bridges follow the database from then on.
  *
  * <p>Start-up never stops at the first problem: if DPDK cannot start (no hugepages, bad
  * dpdk-extra), the daemon says why in one line, keeps serving its control socket, and every port
@@ -38,7 +42,13 @@ public final class Vswitchd implements AutoCloseable {
     private final RunDirs dirs;
     private final VswitchdOptions options;
     private final CountDownLatch exit = new CountDownLatch(1);
+    /** The Interface types this build can create (Open_vSwitch:iface_types). */
+    static final List<String> IFACE_TYPES = List.of("dpdk", "dpdkvhostuser", "dpdkvhostuserclient", "internal",
+            "patch", "system");
+
     private UnixctlServer unixctl;
+    private SwitchDatabase configDb;
+    private BridgeService bridges;
     private MbufPools pools;
     private volatile DpifNetdev dpif;
     private volatile String datapathFailure;
@@ -52,7 +62,6 @@ public final class Vswitchd implements AutoCloseable {
     }
 
     public void start() throws IOException {
-        Map<String, String> oc = options.otherConfig();
         String dpdkVersion = Eal.version();
         Path socket = options.unixctlPath() != null ? options.unixctlPath()
                 : dirs.unixctlSocket(PROGRAM, ProcessHandle.current().pid());
@@ -60,7 +69,13 @@ public final class Vswitchd implements AutoCloseable {
         DpctlCommands.register(unixctl, this);
         PmdCommands.register(unixctl, this);
         DpctlFlowCommands.register(unixctl, this);
+        configDb = SwitchDatabase.open(dirs, options.database(), exit::countDown);
+        Map<String, String> oc = new LinkedHashMap<>(options.otherConfig());
+        oc.putAll(configDb.bootstrapOtherConfig());
         startDatapath(oc);
+        bridges = new BridgeService(() -> dpif, this::datapathFailure, new StatusWriter.SystemInfo(
+                Version.OVS_COMPAT, IFACE_TYPES, dpif != null, dpdkVersion));
+        bridges.start(configDb::configDb, unixctl);
         started = true;
         unixctl.addMemoryReporter(usage -> {
             DpifNetdev d = dpif;
@@ -140,10 +155,18 @@ public final class Vswitchd implements AutoCloseable {
             return;
         }
         closed = true;
+        if (bridges != null) {
+            bridges.close();
+            bridges = null;
+        }
         DpifNetdev d = dpif;
         dpif = null;
         if (d != null) {
             d.close();
+        }
+        if (configDb != null) {
+            configDb.close();
+            configDb = null;
         }
         if (unixctl != null) {
             unixctl.close();

@@ -100,6 +100,10 @@ public final class NetdevDpdk implements Netdev, EthEvents.Listener {
                         + info.maxRxQueues() + " rx queues " + info.driverName() + " has");
             }
             int txq = Math.max(1, Math.min(txQueuesWanted, info.maxTxQueues()));
+            if ("net_tap".equals(info.driverName())) {
+                // The tap driver wants as many tx queues as rx queues; threads share them, locked.
+                txq = spec.rxQueues();
+            }
             dev.configure(spec.rxQueues(), txq, RSS_HASH, spec.mtu(), spec.lscInterrupt());
             pool = pools.acquire(spec.mtu(), info.socketId());
             for (int q = 0; q < spec.rxQueues(); q++) {

@@ -13,7 +13,7 @@ import java.util.Set;
  *   dpdk                 options:dpdk-devargs as given (a PCI address or any vdev)
  *   dpdkvhostuser        net_vhost, server mode, socket &lt;vhost-sock-dir&gt;/&lt;name&gt;
  *   dpdkvhostuserclient  net_vhost, client mode with reconnect, socket options:vhost-server-path
- *   internal             net_tap: a kernel interface named after the port
+ *   internal             net_tap: a kernel interface named after the port (Interface:mac as options:mac)
  *   system               net_af_packet bound to the existing kernel interface of that name
  * </pre>
  *
@@ -79,7 +79,7 @@ public record NetdevSpec(String name, String type, String devargs, int rxQueues,
             }
             case "internal" -> {
                 requireKernelName(name);
-                devargs = "net_tap_" + kvName + ",iface=" + name;
+                devargs = "net_tap_" + kvName + ",iface=" + name + tapMac(name, options.get("mac"));
             }
             default -> {
                 requireKernelName(name);
@@ -90,6 +90,20 @@ public record NetdevSpec(String name, String type, String devargs, int rxQueues,
             throw new NetdevException("vhost socket path '" + socket + "' of " + name + " may not contain ','");
         }
         return new NetdevSpec(name, t, devargs, rxq, rxDesc, txDesc, mtu, lsc, socket);
+    }
+
+    /** The tap's MAC devarg for Interface:mac (an internal port's address), or "" when unset. */
+    private static String tapMac(String name, String mac) {
+        if (mac == null || mac.isEmpty()) {
+            return "";
+        }
+        if (!mac.matches("\\p{XDigit}{2}(:\\p{XDigit}{2}){5}")) {
+            throw new NetdevException("interface " + name + ": mac '" + mac + "' is not an Ethernet address");
+        }
+        if ((Integer.parseInt(mac.substring(0, 2), 16) & 1) != 0) {
+            throw new NetdevException("interface " + name + ": mac '" + mac + "' is a multicast address");
+        }
+        return ",mac=" + mac;
     }
 
     public boolean isVhost() {

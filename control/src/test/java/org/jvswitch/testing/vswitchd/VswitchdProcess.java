@@ -121,6 +121,25 @@ public final class VswitchdProcess implements AutoCloseable {
         return r.stdout();
     }
 
+    /**
+     * Runs the real ovs-vsctl against this switch's database ({@code $OVS_RUNDIR/db.sock}),
+     * waiting for the switch to apply the change unless {@code --no-wait} is among the args.
+     */
+    public Cmd.Result vsctl(String... args) {
+        List<String> argv = new ArrayList<>(List.of(Peers.require("ovs-vsctl").toString(), "--timeout=30"));
+        argv.addAll(List.of(args));
+        return Cmd.run(APPCTL_TIMEOUT.plusSeconds(5), dir.env(), argv.toArray(String[]::new));
+    }
+
+    /** Runs ovs-vsctl and returns its output, failing the test if it failed. */
+    public String vsctlOk(String... args) {
+        Cmd.Result r = vsctl(args);
+        if (!r.ok()) {
+            throw new AssertionError(r + "\n--- switch log\n" + log());
+        }
+        return r.stdout();
+    }
+
     /** The switch's log file and console output. */
     public String log() {
         StringBuilder sb = new StringBuilder();
