@@ -1,99 +1,133 @@
 #!/usr/bin/env bash
-# deploy/demo.sh - the switch forwarding, in one command (run by 'sudo ./jvs demo').
+# deploy/demo.sh - the seed experiment's single-host network on jvswitch ('sudo ./jvs demo').
 #
-# Two network namespaces stand for two hosts, each joined to the switch by a veth pair whose
-# outer end is a 'system' port of the datapath. The switch starts in its own run directory,
-# the ports and two datapath flows are added with the real ovs-appctl, the hosts ping each
-# other through it, and 'dpctl/show -s' and 'dpctl/dump-flows' show what moved.
+# As in ../shared/seeds/002: namespaces A1 (192.168.10.1) and B1 (192.168.10.2) are hosts
+# behind bridges br2 and br3; bridges br1, br2 and br3 are joined in a triangle of veth pairs
+# (b12, b13, b23) with STP on all three, so the loop stays loop-free. Everything is configured
+# with the real ovs-vsctl against the switch's embedded database. The demo pings both ways,
+# shows 'ovs-vsctl show', the STP port states and the MAC learning table, and leaves the switch
+# running for you to explore.
 #
-#   sudo ./jvs demo           run it and clean up
-#   sudo ./jvs demo --keep    leave the switch and namespaces up to explore (printed how)
-#   sudo ./jvs demo --clean   take down what --keep left
+#   sudo ./jvs demo           build the network and leave it up (says how to look and stop)
+#   sudo ./jvs demo --clean   take it all down
 set -euo pipefail
 JVS_ROOT=${JVS_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 # shellcheck source=deploy/lib.sh
 . "$JVS_ROOT/deploy/lib.sh"
 
-keep=false clean=false
+clean=false
 case "${1:-}" in
-    --keep) keep=true ;;
     --clean) clean=true ;;
-    "") ;;
-    *) jvs_die "demo takes --keep or --clean, not '$1'" ;;
+    --keep|"") ;;
+    *) jvs_die "demo takes --clean, not '$1'" ;;
 esac
 [ "$(id -u)" -eq 0 ] || jvs_die "the demo creates network namespaces: run it as root ('sudo ./jvs demo')"
 
 DEMO_DIR="$JVS_ROOT/.jvs/demo"
 export OVS_RUNDIR="$DEMO_DIR/run" OVS_LOGDIR="$DEMO_DIR/log" OVS_DBDIR="$DEMO_DIR/db"
-NS_A=jvs-demo-a NS_B=jvs-demo-b
-PORT_A=jvsdemo-a PORT_B=jvsdemo-b
-IP_A=10.99.0.1 IP_B=10.99.0.2
+BRIDGES="br1 br2 br3"
+LINKS="b12 b13 b23"
+# STP's timers, shortened from 802.1D's 15 s forward delay so the triangle converges in ~10 s.
+STP_TIMERS="other_config:stp-forward-delay=4 other_config:stp-max-age=6 other_config:stp-hello-time=1"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 show() { printf '$ %s\n' "$*"; "$@"; }
+vsctl() { ovs-vsctl --timeout=30 "$@"; }
 appctl() { jvs_appctl "$@"; }
 
 cleanup() {
     jvs_stop >/dev/null 2>&1 || true
-    ip netns del "$NS_A" 2>/dev/null || true
-    ip netns del "$NS_B" 2>/dev/null || true
-    ip link del "$PORT_A" 2>/dev/null || true
-    ip link del "$PORT_B" 2>/dev/null || true
+    ip netns del A1 2>/dev/null || true
+    ip netns del B1 2>/dev/null || true
+    for l in a1.1 b1.1 b12.1 b13.1 b23.1; do ip link del "$l" 2>/dev/null || true; done
+    rm -rf "$DEMO_DIR"
 }
 
 cleanup
-$clean && { jvs_say "demo cleaned up"; exit 0; }
-$keep || trap cleanup EXIT
+if $clean; then
+    jvs_say "demo taken down"
+    exit 0
+fi
+command -v ovs-vsctl >/dev/null || jvs_die "ovs-vsctl is missing: run 'sudo ./jvs setup'"
 
-step "two hosts: namespaces $NS_A ($IP_A) and $NS_B ($IP_B), each on a veth pair"
-for side in A B; do
-    ns_var=NS_$side port_var=PORT_$side ip_var=IP_$side
-    ns=${!ns_var} port=${!port_var} ip=${!ip_var}
-    ip netns add "$ns"
-    ip link add "$port" type veth peer name eth0 netns "$ns"
-    ip link set "$port" up
-    ip netns exec "$ns" ip link set lo up
-    ip netns exec "$ns" ip link set eth0 up
-    ip netns exec "$ns" ip addr add "$ip/24" dev eth0
+step "start the switch (rundir $OVS_RUNDIR, its database embedded)"
+# pmd-maxsleep lets the PMD doze when idle so the demo leaves the machine usable.
+jvs_start --other-config=pmd-maxsleep=200 --other-config=dpdk-extra=--no-pci --other-config=dpdk-mbufs=16383
+
+step "three bridges with STP, as in the seed (ovs-vsctl add-br ...)"
+for br in $BRIDGES; do
+    # shellcheck disable=SC2086
+    show vsctl add-br "$br" -- set bridge "$br" datapath_type=netdev stp_enable=true $STP_TIMERS
 done
 
-step "start the switch (rundir $OVS_RUNDIR)"
-# One PMD thread; pmd-maxsleep lets it doze when idle so the demo leaves the machine usable.
-jvs_start --other-config=pmd-maxsleep=200 --other-config=dpdk-extra=--no-pci
-show ovs-appctl -t "$OVS_RUNDIR/ovs-vswitchd.$(jvs_running_pid).ctl" version
+step "hosts A1 (192.168.10.1) behind br2 and B1 (192.168.10.2) behind br3"
+for h in a1:A1:192.168.10.1:br2 b1:B1:192.168.10.2:br3; do
+    IFS=: read -r dev ns ip br <<<"$h"
+    ip netns add "$ns"
+    ip link add "$dev.1" type veth peer name "$dev.2" netns "$ns"
+    echo 1 >"/proc/sys/net/ipv6/conf/$dev.1/disable_ipv6"
+    ip link set "$dev.1" up
+    ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+    ip netns exec "$ns" ip link set lo up
+    ip netns exec "$ns" ip addr add "$ip/24" dev "$dev.2"
+    ip netns exec "$ns" ip link set "$dev.2" up
+    show vsctl add-port "$br" "$dev.1"
+done
 
-step "add the two veth ends as ports of the datapath (the real ovs-appctl)"
-show appctl dpctl/add-if ovs-netdev "$PORT_A,type=system" "$PORT_B,type=system"
-show appctl dpctl/show
+step "the triangle: br1-br2 (b12), br1-br3 (b13), br2-br3 (b23)"
+for l in $LINKS; do
+    ip link add "$l.1" type veth peer name "$l.2"
+    for end in "$l.1" "$l.2"; do
+        echo 1 >"/proc/sys/net/ipv6/conf/$end/disable_ipv6"
+        ip link set "$end" up
+    done
+done
+show vsctl add-port br1 b12.2 -- add-port br2 b12.1
+show vsctl add-port br1 b13.2 -- add-port br3 b13.1
+show vsctl add-port br2 b23.2 -- add-port br3 b23.1
 
-step "two datapath flows, in Open vSwitch's datapath flow syntax: port 1 to port 2 and back"
-show appctl dpctl/add-flow ovs-netdev "in_port(1)" 2
-show appctl dpctl/add-flow ovs-netdev "in_port(2)" 1
+step "wait for STP to converge, then ping both ways"
+ok=false
+for _ in $(seq 1 40); do
+    if ip netns exec A1 ping -c 1 -W 1 192.168.10.2 >/dev/null 2>&1; then ok=true; break; fi
+    sleep 0.5
+done
+show ip netns exec A1 ping -c 3 -i 0.3 -W 2 192.168.10.2 || ok=false
+show ip netns exec B1 ping -c 3 -i 0.3 -W 2 192.168.10.1 || ok=false
 
-step "ping from $NS_A to $NS_B through the switch"
-ok=true
-show ip netns exec "$NS_A" ping -c 5 -i 0.2 -W 2 "$IP_B" || ok=false
-show ip netns exec "$NS_B" ping -c 3 -i 0.2 -W 2 "$IP_A" || ok=false
+step "the configuration"
+show vsctl show
 
-step "what each port and each flow moved"
-show appctl dpctl/show -s
-show appctl dpctl/dump-flows
-show appctl dpif-netdev/pmd-stats-show
-show appctl coverage/show | head -5 || true
+step "spanning tree: one port of the triangle blocks, the rest forward"
+show appctl stp/show
+for p in b12.1 b12.2 b13.1 b13.2 b23.1 b23.2; do
+    printf '  %-6s %s\n' "$p" "$(vsctl get Port "$p" status:stp_state 2>/dev/null | tr -d '"')"
+done
+
+step "what br2 learned (A1's MAC on a1.1, B1's towards br3)"
+# A topology change flushes the MAC tables while it lasts: a fresh ping refills them.
+ip netns exec A1 ping -c 1 -W 1 192.168.10.2 >/dev/null 2>&1 || true
+show appctl fdb/show br2
+
+if [ -f "$JVS_ROOT/deploy/prometheus.sh" ]; then
+    # shellcheck source=/dev/null
+    . "$JVS_ROOT/deploy/prometheus.sh"
+    jvs_demo_prometheus "$DEMO_DIR" || true
+fi
 
 if $ok; then
-    step "the switch forwarded both ways"
+    step "A1 and B1 reach each other through the STP triangle"
 else
     step "the pings did not get through: see $OVS_LOGDIR/ovs-vswitchd.log"
 fi
-if $keep; then
-    cat <<MSG
+cat <<MSG
 
-The switch and the namespaces are still up. Try:
-  sudo OVS_RUNDIR=$OVS_RUNDIR ovs-appctl -t ovs-vswitchd dpctl/show -s
-  sudo OVS_RUNDIR=$OVS_RUNDIR ovs-appctl -t ovs-vswitchd list-commands
-  sudo ip netns exec $NS_A ping $IP_B
-Take it down with: sudo ./jvs demo --clean
+The switch is still running. Look around:
+  sudo OVS_RUNDIR=$OVS_RUNDIR ovs-vsctl show
+  sudo OVS_RUNDIR=$OVS_RUNDIR ovs-appctl -t ovs-vswitchd stp/show
+  sudo OVS_RUNDIR=$OVS_RUNDIR ovs-appctl -t ovs-vswitchd fdb/show br2
+  sudo OVS_RUNDIR=$OVS_RUNDIR ovs-appctl -t ovs-vswitchd dpif/dump-flows br2
+  sudo ip netns exec A1 ping 192.168.10.2
+Stop it and remove the namespaces with: sudo ./jvs demo --clean
 MSG
-fi
 $ok
