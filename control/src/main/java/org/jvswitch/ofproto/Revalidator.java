@@ -24,8 +24,8 @@ import org.slf4j.Logger;
  * <li>re-translates the megaflows of every bridge whose version changed (flow tables, ports,
  *     MAC learning, spanning tree) and modifies those whose actions changed or deletes those
  *     whose mask changed;</li>
- * <li>deletes megaflows idle longer than other_config:max-idle (10 s), and those of ports that
- *     left;</li>
+ * <li>deletes megaflows idle longer than other_config:max-idle (10 s); flows on datapath ports no
+ *     bridge owns (added with dpctl) are left to whoever added them;</li>
  * <li>expires OpenFlow rules past their idle or hard timeout and MAC addresses past their age.</li>
  * </ul>
  *
@@ -83,10 +83,13 @@ public final class Revalidator {
                     }
                 }
                 Ofproto bridge = bridges.byOdpPort(f.inPort());
-                long used = f.usedMillis() >= 0 ? f.usedMillis() : f.createdMillis() / 1;
-                boolean idle = f.usedMillis() >= 0 ? nowMono - used > maxIdleMillis
+                if (bridge == null) {
+                    // A port no bridge owns (dpctl/add-if): its flows are whoever added them's.
+                    continue;
+                }
+                boolean idle = f.usedMillis() >= 0 ? nowMono - f.usedMillis() > maxIdleMillis
                         : now - f.createdMillis() > maxIdleMillis;
-                if (bridge == null || idle) {
+                if (idle) {
                     changed += delete(f.ufid());
                     continue;
                 }
