@@ -42,6 +42,10 @@ class BridgeConfigTest {
             assertEquals("true", vs.vsctlOk("get", "Open_vSwitch", ".", "dpdk_initialized").trim());
             assertTrue(vs.vsctlOk("get", "Open_vSwitch", ".", "iface_types").contains("dpdkvhostuser"));
             assertTrue(vs.vsctlOk("get", "Bridge", br, "datapath_id").trim().matches("\"[0-9a-f]{16}\""));
+            // The embedded database answers ovs-appctl as ovsdb-server does.
+            Cmd.Result remotes = Cmd.run(Duration.ofSeconds(10), vs.env(), Peers.require("ovs-appctl").toString(), "-t",
+                    vs.dir().resolve("ovsdb-server." + vs.pid() + ".ctl").toString(), "ovsdb-server/list-remotes");
+            assertTrue(remotes.ok() && remotes.stdout().contains("punix:"), remotes.toString());
 
             vs.vsctlOk("add-port", br, out);
             assertEquals("1", vs.vsctlOk("get", "Interface", out, "ofport").trim());
