@@ -45,14 +45,15 @@ final class NormalXlate {
             return;
         }
         PortGate gate = br.gate();
-        if (!gate.forwardPermitted(inOfport)) {
-            if (ctx.sideEffects && gate.learnPermitted(inOfport) && (src & 0x010000000000L) == 0) {
-                br.macs().learn(vlan, src, inOfport, ctx.nowMillis);
+        if (gate.learnPermitted(inOfport) && (src & 0x010000000000L) == 0) {
+            LearnedMac learned = new LearnedMac(br, vlan, src, inOfport);
+            ctx.learned.add(learned);
+            if (ctx.sideEffects) {
+                learned.refresh(ctx.nowMillis);
             }
-            return;
         }
-        if (ctx.sideEffects && gate.learnPermitted(inOfport) && (src & 0x010000000000L) == 0) {
-            br.macs().learn(vlan, src, inOfport, ctx.nowMillis);
+        if (!gate.forwardPermitted(inOfport)) {
+            return;
         }
         int pcp = (int) FlowField.VLAN0_TCI.get(f, 0) & 0xe000;
         long[] saved = ctx.saveFlow();

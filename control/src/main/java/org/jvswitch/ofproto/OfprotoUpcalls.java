@@ -27,7 +27,7 @@ public final class OfprotoUpcalls implements UpcallHandler {
 
     private final Xlate xlate;
     private final BridgeRegistry bridges;
-    private final Map<Ufid, List<OfRule>> rulesByFlow = new ConcurrentHashMap<>();
+    private final Map<Ufid, Xlate.Result> byFlow = new ConcurrentHashMap<>();
     private volatile BpduHandler bpdus = (b, p, f, l) -> { };
 
     public OfprotoUpcalls(Xlate xlate, BridgeRegistry bridges) {
@@ -41,15 +41,23 @@ public final class OfprotoUpcalls implements UpcallHandler {
 
     /** The rules a megaflow went through when it was last translated (empty if unknown). */
     public List<OfRule> rulesOf(Ufid ufid) {
-        return rulesByFlow.getOrDefault(ufid, List.of());
+        Xlate.Result r = byFlow.get(ufid);
+        return r == null ? List.of() : r.rules();
     }
 
-    public void remember(Ufid ufid, List<OfRule> rules) {
-        rulesByFlow.put(ufid, rules);
+    /** The MACs NORMAL learned translating a megaflow (empty if unknown). */
+    List<LearnedMac> learnedOf(Ufid ufid) {
+        Xlate.Result r = byFlow.get(ufid);
+        return r == null ? List.of() : r.learned();
+    }
+
+    /** Records what translating megaflow {@code ufid} went through (rules, learned MACs). */
+    public void remember(Ufid ufid, Xlate.Result translation) {
+        byFlow.put(ufid, translation);
     }
 
     public void forget(Ufid ufid) {
-        rulesByFlow.remove(ufid);
+        byFlow.remove(ufid);
     }
 
     @Override
@@ -64,7 +72,7 @@ public final class OfprotoUpcalls implements UpcallHandler {
             for (int i = 0; i < FlowKey.WORDS; i++) {
                 masked[i] = u.key[i] & r.mask()[i];
             }
-            rulesByFlow.put(DpifFlows.ufidOf(masked, r.mask()), r.rules());
+            byFlow.put(DpifFlows.ufidOf(masked, r.mask()), r);
             return new Result(r.actions(), r.mask());
         }
         Userdata ud = Userdata.decode(u.userdata);

@@ -24,6 +24,8 @@ import org.slf4j.Logger;
  * <li>re-translates the megaflows of every bridge whose version changed (flow tables, ports,
  *     MAC learning, spanning tree) and modifies those whose actions changed or deletes those
  *     whose mask changed;</li>
+ * <li>refreshes the MACs that NORMAL learned translating each megaflow that carried packets,
+ *     so addresses in use through megaflows neither age out nor stay forgotten after a flush;</li>
  * <li>deletes megaflows idle longer than other_config:max-idle (10 s); flows on datapath ports no
  *     bridge owns (added with dpctl) are left to whoever added them;</li>
  * <li>expires OpenFlow rules past their idle or hard timeout and MAC addresses past their age.</li>
@@ -81,6 +83,9 @@ public final class Revalidator {
                     for (OfRule r : rules) {
                         r.addStats(packets - prev.packets(), bytes - prev.bytes(), now);
                     }
+                    for (LearnedMac m : upcalls.learnedOf(f.ufid())) {
+                        m.refresh(now); // a flush or an age-out is undone by traffic, as in OVS
+                    }
                 }
                 Ofproto bridge = bridges.byOdpPort(f.inPort());
                 if (bridge == null) {
@@ -109,7 +114,7 @@ public final class Revalidator {
                             LOG.debug("revalidating {}: {}", f.ufid(), e.getMessage());
                         }
                     }
-                    upcalls.remember(f.ufid(), r.rules());
+                    upcalls.remember(f.ufid(), r);
                 }
                 next.put(id, new Seen(packets, bytes, version));
             }

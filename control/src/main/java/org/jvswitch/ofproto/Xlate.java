@@ -38,7 +38,7 @@ public final class Xlate {
      * @param mask     the megaflow mask over {@link FlowKey} words (in_port exact)
      * @param rules    the OpenFlow rules the flow went through (for statistics)
      */
-    public record Result(List<DpAction> actions, long[] mask, List<OfRule> rules) {
+    public record Result(List<DpAction> actions, long[] mask, List<OfRule> rules, List<LearnedMac> learned) {
     }
 
     private final Bridges bridges;
@@ -83,7 +83,7 @@ public final class Xlate {
         System.arraycopy(ctx.wc, 0, mask, 0, FlowKey.WORDS);
         FlowField.IN_PORT.exact(mask, 0);
         FlowField.RECIRC_ID.exact(mask, 0);
-        return new Result(List.copyOf(ctx.actions), mask, List.copyOf(ctx.rules));
+        return new Result(List.copyOf(ctx.actions), mask, List.copyOf(ctx.rules), List.copyOf(ctx.learned));
     }
 
     /** Looks the flow up in table {@code t} and runs the rule found (or the table-miss behaviour). */

@@ -34,6 +34,8 @@ final class XlateContext {
     final long[] written = new long[OfKey.WORDS];
     final List<DpAction> actions = new ArrayList<>();
     final List<OfRule> rules = new ArrayList<>();
+    /** MACs NORMAL learned on the way (the megaflow's xlate cache). */
+    final List<LearnedMac> learned = new ArrayList<>();
     final List<OfAction> actionSet = new ArrayList<>();
     final boolean sideEffects;
     final long nowMillis;

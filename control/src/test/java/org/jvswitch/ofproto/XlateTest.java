@@ -51,6 +51,24 @@ class XlateTest {
     }
 
     @Test
+    void aMegaflowRemembersTheMacItLearnedSoTrafficRelearnsItAfterAFlush() {
+        Ofproto br = bridges.bridge("br0");
+        br.putPort(TestBridges.port(1, 11));
+        br.putPort(TestBridges.port(2, 12));
+        br.flowMod(TestBridges.add(0, 0, List.of(new OfAction.Output(OfKey.OFPP_NORMAL))), 0);
+        Xlate.Result r = xlate.translate(TestBridges.key(11, A, B), null, 0, false, 1000);
+        assertEquals(-1, br.macs().lookup(0, A, 1000), "no side effects: nothing learned yet");
+        assertEquals(List.of(new LearnedMac(br, 0, A, 1)), r.learned());
+        assertTrue(r.learned().get(0).refresh(2000), "the revalidator's refresh learns it");
+        assertEquals(1, br.macs().lookup(0, A, 2000));
+        br.macs().flush();
+        assertTrue(r.learned().get(0).refresh(3000), "and learns it again after a flush");
+        assertFalse(r.learned().get(0).refresh(3000), "a refresh of a known MAC changes nothing");
+        assertTrue(xlate.translate(TestBridges.key(11, BCAST & ~0x010000000000L | 0x010000000000L, B), null, 0,
+                false, 1000).learned().isEmpty(), "multicast sources are never learned");
+    }
+
+    @Test
     void accessAndTrunkVlans() {
         Ofproto br = bridges.bridge("br0");
         br.putPort(TestBridges.access(1, 11, 10));
