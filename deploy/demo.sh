@@ -36,6 +36,11 @@ vsctl() { ovs-vsctl --timeout=30 "$@"; }
 appctl() { jvs_appctl "$@"; }
 
 cleanup() {
+    if [ -f "$JVS_ROOT/deploy/prometheus.sh" ]; then  # the demo's Prometheus, if it started one
+        # shellcheck source=/dev/null
+        . "$JVS_ROOT/deploy/prometheus.sh"
+        jvs_demo_prometheus_stop "$DEMO_DIR"
+    fi
     jvs_stop >/dev/null 2>&1 || true
     ip netns del A1 2>/dev/null || true
     ip netns del B1 2>/dev/null || true

@@ -15,14 +15,16 @@ import org.jvswitch.bridge.SwitchConfig.PortConfig;
 import org.jvswitch.dpif.DpifNetdev;
 import org.jvswitch.netdev.NetdevException;
 import org.jvswitch.ofproto.BridgeRegistry;
-import org.jvswitch.ofproto.FlowMod;
 import org.jvswitch.ofproto.MacLearning;
-import org.jvswitch.ofproto.OfAction;
 import org.jvswitch.ofproto.OfKey;
 import org.jvswitch.ofproto.OfPort;
 import org.jvswitch.ofproto.Ofproto;
 import org.jvswitch.ofproto.PortGate;
 import org.jvswitch.ofproto.VlanMode;
+import org.jvswitch.openflow.BridgeOfConfig;
+import org.jvswitch.openflow.OpenFlowManager;
+import org.jvswitch.tnl.TunnelConfig;
+import org.jvswitch.tnl.TunnelPorts;
 import org.jvswitch.vlog.Vlog;
 import org.slf4j.Logger;
 
@@ -42,11 +44,16 @@ final class BridgeReconciler {
     private final Supplier<String> datapathFailure;
     private final BridgeRegistry registry;
     private final BridgeStp.BpduOut bpduOut;
+    /** Tunnel interfaces: they share the datapath's tunnel vports (vxlan_sys_4789...). */
+    private final TunnelPorts tunnels;
     private final Map<String, BridgeRuntime> bridges = new TreeMap<>();
     private Map<String, String> appliedOtherConfig;
+    /** The bridges' OpenFlow side (management sockets, controllers, fail mode's NORMAL flow); null: none. */
+    private OpenFlowManager openflow;
 
     BridgeReconciler(Supplier<DpifNetdev> dpif, Supplier<String> datapathFailure, BridgeRegistry registry,
-                     BridgeStp.BpduOut bpduOut) {
+                     BridgeStp.BpduOut bpduOut, TunnelPorts tunnels) {
+        this.tunnels = tunnels;
         this.dpif = dpif;
         this.datapathFailure = datapathFailure;
         this.registry = registry;
@@ -55,6 +62,24 @@ final class BridgeReconciler {
 
     Collection<BridgeRuntime> bridges() {
         return bridges.values();
+    }
+
+    void setOpenFlow(OpenFlowManager of) {
+        this.openflow = of;
+    }
+
+    /** Tells the bridge's OpenFlow connections that a port was added, deleted or changed. */
+    private void portStatus(BridgeRuntime br, OfPort port, OpenFlowManager.PortReason reason) {
+        if (openflow != null && port != null) {
+            openflow.portChanged(br.name, port, reason);
+        }
+    }
+
+    /** Puts a port into the OpenFlow bridge and tells the controllers (ADD or MODIFY). */
+    private void putPort(BridgeRuntime br, OfPort port) {
+        boolean existed = br.ofproto.port(port.ofport()) != null;
+        br.ofproto.putPort(port);
+        portStatus(br, port, existed ? OpenFlowManager.PortReason.MODIFY : OpenFlowManager.PortReason.ADD);
     }
 
     BridgeRuntime bridge(String name) {
@@ -103,6 +128,27 @@ final class BridgeReconciler {
         } catch (IllegalArgumentException e) {
             LOG.error("{}", e.getMessage());
         }
+        warnIfPmdCoresChanged(d, oc.get("pmd-cpu-mask"));
+    }
+
+    /**
+     * The PMD threads are started with the datapath (its devices get one tx queue per PMD), so a
+     * pmd-cpu-mask changed at run time is applied at the next start; say so rather than ignore it.
+     */
+    private static void warnIfPmdCoresChanged(DpifNetdev d, String mask) {
+        if (mask == null) {
+            return;
+        }
+        List<Integer> running = d.pmds().stream().map(org.jvswitch.pmd.PmdThread::core).toList();
+        try {
+            List<Integer> wanted = org.jvswitch.pmd.CpuMask.parseMask("pmd-cpu-mask", mask);
+            if (!wanted.equals(running)) {
+                LOG.warn("other_config:pmd-cpu-mask={} asks for PMD cores {} but the datapath runs on {}: "
+                        + "restart the switch (jvs stop, jvs start) to move the PMD threads", mask, wanted, running);
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}", e.getMessage());
+        }
     }
 
     // ---- bridges ----
@@ -113,6 +159,15 @@ final class BridgeReconciler {
         BridgeRuntime br = new BridgeRuntime(b.uuid(), b.name(), of);
         br.mac = mac;
         br.cfg = b;
+        if (openflow != null) {
+            // Before any port: a standalone bridge without controllers gets its NORMAL flow here.
+            br.ofConfig = ofConfig(b);
+            try {
+                openflow.addBridge(of, br.ofConfig);
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.error("bridge {}: OpenFlow management socket: {}", b.name(), e.toString());
+            }
+        }
         LOG.info("bridge {}: added (datapath id {})", b.name(), String.format("%016x", of.datapathId()));
         return br;
     }
@@ -123,6 +178,9 @@ final class BridgeReconciler {
         }
         br.ifaces.clear();
         br.stp = null;
+        if (openflow != null) {
+            openflow.removeBridge(br.name);
+        }
         registry.remove(br.name);
         bridges.remove(br.name);
         LOG.info("bridge {}: deleted", br.name);
@@ -200,7 +258,7 @@ final class BridgeReconciler {
                 cur.cfg = w.cfg;
                 cur.port = w.port;
                 if (!cur.failed()) {
-                    br.ofproto.putPort(ofPort(br, cur));
+                    putPort(br, ofPort(br, cur));
                 }
             }
         }
@@ -226,6 +284,12 @@ final class BridgeReconciler {
             }
         } else if (dpif.get() == null) {
             error = datapathFailure.get();
+        } else if (TunnelConfig.isTunnel(c.type())) {
+            try {
+                ir.dp = tunnels.add(br.name, c.name(), c.type(), c.options());
+            } catch (NetdevException e) {
+                error = e.getMessage();
+            }
         } else {
             Map<String, String> options = c.options();
             if ("internal".equals(c.type()) && c.mac() != null) {
@@ -246,7 +310,7 @@ final class BridgeReconciler {
         }
         ir.error = null;
         ir.ofport = local ? OfKey.OFPP_LOCAL : pickOfport(br, c);
-        br.ofproto.putPort(ofPort(br, ir));
+        putPort(br, ofPort(br, ir));
         LOG.info("bridge {}: added interface {} on port {}", br.name, c.name(), OfKey.portName(ir.ofport));
     }
 
@@ -268,11 +332,17 @@ final class BridgeReconciler {
 
     private void destroy(BridgeRuntime br, IfaceRuntime i) {
         if (i.ofport > 0) {
+            OfPort gone = br.ofproto.port(i.ofport);
             br.ofproto.removePort(i.ofport);
+            portStatus(br, gone, OpenFlowManager.PortReason.DELETE);
         }
         if (i.dp != null) {
             try {
-                dpif.get().deletePort(i.name());
+                if (TunnelConfig.isTunnel(i.cfg.type())) {
+                    tunnels.remove(i.name());
+                } else {
+                    dpif.get().deletePort(i.name());
+                }
             } catch (NetdevException e) {
                 LOG.warn("bridge {}: deleting {}: {}", br.name, i.name(), e.getMessage());
             }
@@ -313,13 +383,44 @@ final class BridgeReconciler {
             br.ofproto.setForwardBpdu(fwdBpdu);
         }
         configureStp(br, b);
-        boolean wantNormal = b.controllers().isEmpty() && !"secure".equals(b.failMode());
-        if (wantNormal != br.normalFlow) {
-            FlowMod.Command cmd = wantNormal ? FlowMod.Command.ADD : FlowMod.Command.DELETE_STRICT;
-            br.ofproto.flowMod(new FlowMod(cmd, 0, new long[OfKey.WORDS], new long[OfKey.WORDS], 0, 0, 0, 0, 0, 0, 0,
-                    OfKey.OFPP_ANY, FlowMod.ANY_GROUP, List.of(new OfAction.Output(OfKey.OFPP_NORMAL, 0))),
-                    System.currentTimeMillis());
-            br.normalFlow = wantNormal;
+        // Controllers, fail mode (and its NORMAL flow), protocols: OpenFlow's side owns them.
+        BridgeOfConfig of = ofConfig(b);
+        if (openflow != null && !of.equals(br.ofConfig)) {
+            br.ofConfig = of;
+            try {
+                openflow.configureBridge(br.name, of);
+            } catch (RuntimeException e) {
+                LOG.error("bridge {}: OpenFlow configuration: {}", br.name, e.toString());
+            }
+        }
+    }
+
+    /** The Bridge row's controllers, fail_mode and protocols as OpenFlow takes them. */
+    static BridgeOfConfig ofConfig(BridgeConfig b) {
+        List<org.jvswitch.openflow.ControllerConfig> cs = new ArrayList<>();
+        for (SwitchConfig.ControllerConfig c : b.controllers()) {
+            Map<String, String> s = c.settings();
+            cs.add(new org.jvswitch.openflow.ControllerConfig(c.target(),
+                    longOf(s, "max_backoff", org.jvswitch.openflow.ControllerConfig.DEFAULT_MAX_BACKOFF_MS, 1000),
+                    longOf(s, "inactivity_probe", org.jvswitch.openflow.ControllerConfig.DEFAULT_PROBE_MS, 0),
+                    s.getOrDefault("connection_mode", "out-of-band"),
+                    (int) longOf(s, "controller_rate_limit", 0, 0),
+                    (int) longOf(s, "controller_burst_limit", 0, 0),
+                    !"false".equals(s.get("enable_async_messages"))));
+        }
+        return new BridgeOfConfig(cs, !"secure".equals(b.failMode()), BridgeOfConfig.parseProtocols(b.protocols()),
+                null);
+    }
+
+    private static long longOf(Map<String, String> s, String key, long dflt, long min) {
+        String v = s.get(key);
+        if (v == null || v.isEmpty()) {
+            return dflt;
+        }
+        try {
+            return Math.max(min, Long.parseLong(v.trim()));
+        } catch (NumberFormatException e) {
+            return dflt;
         }
     }
 
@@ -381,7 +482,7 @@ final class BridgeReconciler {
                 boolean up = i.dp.netdev().linkUp();
                 OfPort p = br.ofproto.port(i.ofport);
                 if (p != null && p.linkUp() != up) {
-                    br.ofproto.putPort(p.withLink(up));
+                    putPort(br, p.withLink(up));
                     LOG.info("bridge {}: interface {} link {}", br.name, i.name(), up ? "up" : "down");
                     changed = true;
                 }
@@ -423,7 +524,7 @@ final class BridgeReconciler {
                 boolean act = active == null || m == active;
                 if (m.bondActive != act) {
                     m.bondActive = act;
-                    br.ofproto.putPort(ofPort(br, m));
+                    putPort(br, ofPort(br, m));
                     changed = true;
                     if (act) {
                         LOG.info("bridge {}: bond {}: active member is now {}", br.name, m.port.name(), m.name());

@@ -22,8 +22,8 @@ final class BridgeRuntime {
     final Map<String, IfaceRuntime> ifaces = new TreeMap<>();
     /** Spanning tree (STP or RSTP), or null when neither is enabled. */
     BridgeStp stp;
-    /** Whether the bridge holds the priority-0 NORMAL flow it installs when standalone. */
-    boolean normalFlow;
+    /** The OpenFlow configuration (controllers, fail mode, protocols) last applied. */
+    org.jvswitch.openflow.BridgeOfConfig ofConfig;
     /** Status last written (Bridge:status, rstp_status, datapath_id). */
     Map<String, Object> written = Map.of();
 

@@ -15,10 +15,16 @@ import org.jvswitch.coverage.CoverageCounter;
 import org.jvswitch.dataplane.action.DpAction;
 import org.jvswitch.dataplane.flow.FlowKey;
 import org.jvswitch.dpif.DpifNetdev;
+import org.jvswitch.metrics.InterfaceDirectory;
 import org.jvswitch.ofproto.BridgeRegistry;
+import org.jvswitch.ofproto.Ofproto;
 import org.jvswitch.ofproto.OfprotoUpcalls;
 import org.jvswitch.ofproto.Revalidator;
+import org.jvswitch.ofproto.TunnelXlate;
 import org.jvswitch.ofproto.Xlate;
+import org.jvswitch.openflow.OfDatapath;
+import org.jvswitch.openflow.OpenFlowManager;
+import org.jvswitch.tnl.TunnelService;
 import org.jvswitch.unixctl.UnixctlServer;
 import org.jvswitch.vlog.Vlog;
 import org.slf4j.Logger;
@@ -49,11 +55,19 @@ public final class BridgeService implements AutoCloseable {
     private final BridgeReconciler reconciler;
     private final StatusWriter.SystemInfo info;
     private final RevalidatorThread revalidator;
+    private final TunnelService tunnels;
+    /** OpenFlow (issue 6): management sockets, controllers, ofproto/trace; made by {@link #start}. */
+    private volatile OpenFlowManager openflow;
     private ConfigDb db;
     private SwitchConfig config = SwitchConfig.from(replica);
     private boolean haveSnapshot;
     private long lastStatsMs;
     private volatile boolean closed;
+    /** Observability (issue 7): told Open_vSwitch other_config after each change (metrics-address). */
+    private volatile java.util.function.Consumer<java.util.Map<String, String>> otherConfigListener;
+    private java.util.Map<String, String> toldOtherConfig;
+    /** Observability (issue 7): datapath port number to its bridge/port/interface, for /metrics. */
+    private volatile java.util.Map<Integer, InterfaceDirectory.Labels> interfaceLabels = java.util.Map.of();
 
     /**
      * @param dpif            the datapath (null inside when it could not start)
@@ -66,7 +80,19 @@ public final class BridgeService implements AutoCloseable {
                 r -> Thread.ofPlatform().name("bridge").daemon(true).unstarted(r));
         t.setRemoveOnCancelPolicy(true);
         this.thread = t;
-        this.reconciler = new BridgeReconciler(dpif, datapathFailure, registry, this::sendBpdu);
+        // Native tunneling (issue 8): routes, neighbours, tunnel vports; translation hooks.
+        this.tunnels = TunnelService.forDatapath(dpif);
+        tunnels.setInvalidator(() -> {
+            registry.all().forEach(Ofproto::bump);
+            revalidate();
+        });
+        xlate.setTunnels(new TunnelXlate(tunnels, (packet, len, key, actions) -> {
+            DpifNetdev d = dpif.get();
+            if (d != null) {
+                d.execute(packet, len, key, actions);
+            }
+        }));
+        this.reconciler = new BridgeReconciler(dpif, datapathFailure, registry, this::sendBpdu, tunnels.ports());
         DpifNetdev d = dpif.get();
         this.revalidator = d == null ? null : new RevalidatorThread(new Revalidator(d, registry, xlate, upcalls));
         upcalls.setBpduHandler((bridge, ofport, frame, len) -> {
@@ -80,15 +106,23 @@ public final class BridgeService implements AutoCloseable {
         });
     }
 
-    /** Connects to the database and starts the bridge and revalidator threads. */
-    public void start(ConfigDbFactory factory, UnixctlServer unixctl) {
-        db = factory.create(thread, this::onSnapshot, this::onUpdate);
+    /**
+     * Connects to the database and starts the bridge and revalidator threads and OpenFlow
+     * ({@code <rundir>/<bridge>.mgmt} sockets, controllers).
+     */
+    public void start(ConfigDbFactory factory, UnixctlServer unixctl, java.nio.file.Path rundir) {
         DpifNetdev d = dpif.get();
+        openflow = new OpenFlowManager(rundir, unixctl, d == null ? OfDatapath.NONE : OfDatapath.of(d), xlate);
+        reconciler.setOpenFlow(openflow);
+        openflow.onTableChange(this::revalidate);
+        status.setControllers(openflow::controllerStatus);
+        db = factory.create(thread, this::onSnapshot, this::onUpdate);
         if (d != null) {
             d.setUpcallHandler(upcalls);
             revalidator.start();
         }
         BridgeCommands.register(unixctl, this);
+        tunnels.start(unixctl, true);
         thread.scheduleWithFixedDelay(this::tick, 0, 100, TimeUnit.MILLISECONDS);
         LOG.info("reading the configuration from the {} database", db.target());
     }
@@ -110,6 +144,11 @@ public final class BridgeService implements AutoCloseable {
 
     public OfprotoUpcalls upcalls() {
         return upcalls;
+    }
+
+    /** The OpenFlow side (null before {@link #start}). */
+    public OpenFlowManager openflow() {
+        return openflow;
     }
 
     /** Runs {@code task} on the bridge thread and returns its result (for commands). */
@@ -173,6 +212,7 @@ public final class BridgeService implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("reconfiguration failed", e);
         }
+        publishObservability();
         revalidate();
         writeStatus(config.nextCfg(), false);
     }
@@ -237,6 +277,47 @@ public final class BridgeService implements AutoCloseable {
         });
     }
 
+    // ---- observability (issue 7) ----
+
+    /**
+     * Tells {@code listener} the Open_vSwitch table's other_config now (from any thread; it is then
+     * called on the bridge thread after each reconfiguration that changed it).
+     */
+    public void onOtherConfig(java.util.function.Consumer<java.util.Map<String, String>> listener) {
+        otherConfigListener = listener;
+        thread.execute(() -> {
+            toldOtherConfig = null;
+            publishObservability();
+        });
+    }
+
+    /** Names datapath ports by the bridge, Port and Interface rows that made them (any thread). */
+    public InterfaceDirectory interfaces() {
+        return p -> interfaceLabels.get(p.portNo());
+    }
+
+    /** Bridge thread: publishes the interface labels, and other_config if it changed. */
+    private void publishObservability() {
+        java.util.Map<Integer, InterfaceDirectory.Labels> labels = new java.util.HashMap<>();
+        for (BridgeRuntime br : reconciler.bridges()) {
+            for (IfaceRuntime i : br.ifaces.values()) {
+                if (i.dp != null) {  // a tunnel vport carries several interfaces: the first names it
+                    labels.putIfAbsent(i.dp.portNo(), new InterfaceDirectory.Labels(br.name, i.port.name(), i.name()));
+                }
+            }
+        }
+        interfaceLabels = java.util.Map.copyOf(labels);
+        var listener = otherConfigListener;
+        if (listener != null && haveSnapshot && !config.otherConfig().equals(toldOtherConfig)) {
+            toldOtherConfig = config.otherConfig();
+            try {
+                listener.accept(toldOtherConfig);
+            } catch (RuntimeException e) {
+                LOG.error("applying other_config", e);
+            }
+        }
+    }
+
     /** Sends a spanning tree frame out of a bridge port (a patch port hands it to its peer). */
     private void sendBpdu(BridgeRuntime br, int ofport, byte[] frame) {
         IfaceRuntime i = br.byOfport(ofport);
@@ -269,6 +350,7 @@ public final class BridgeService implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        tunnels.close();
         if (revalidator != null) {
             revalidator.close();
         }
@@ -281,6 +363,10 @@ public final class BridgeService implements AutoCloseable {
             thread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        OpenFlowManager of = openflow;
+        if (of != null) {
+            of.close();
         }
         if (db != null) {
             db.close();

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.jvswitch.netdev.NetdevStats;
 import org.jvswitch.ofproto.OfPort;
+import org.jvswitch.openflow.ControllerStatus;
 import org.jvswitch.stp.Rstp;
 import org.jvswitch.stp.RstpStatus;
 import org.jvswitch.stp.Stp;
@@ -40,6 +41,13 @@ public final class StatusWriter {
     private Map<String, Object> writtenRoot = Map.of();
     private final Map<UUID, Map<String, Object>> writtenPorts = new java.util.HashMap<>();
     private boolean datapathWritten;
+    /** Controller rows' is_connected, role and status, from OpenFlow; by bridge name. */
+    private java.util.function.Function<String, List<ControllerStatus>> controllers = b -> List.of();
+    private final Map<UUID, Map<String, Object>> writtenControllers = new java.util.HashMap<>();
+
+    void setControllers(java.util.function.Function<String, List<ControllerStatus>> source) {
+        controllers = source;
+    }
 
     /**
      * The operations to run now.
@@ -59,6 +67,7 @@ public final class StatusWriter {
                 ifaceOps(br, i, withStats, ops);
             }
             portOps(br, ops);
+            controllerOps(br, withStats, ops);
         }
         rootOps(cfg, info, curCfg, ops);
         return ops;
@@ -68,6 +77,7 @@ public final class StatusWriter {
     void reset() {
         writtenRoot = Map.of();
         writtenPorts.clear();
+        writtenControllers.clear();
         datapathWritten = false;
     }
 
@@ -136,6 +146,49 @@ public final class StatusWriter {
                 ops.add(update("Port", uuid, row));
             }
         });
+    }
+
+    /**
+     * The bridge's Controller rows: is_connected, role, status. The sec_since_* keys change every
+     * second; alone they are written with the statistics (every 5 s), as OVS does.
+     */
+    private void controllerOps(BridgeRuntime br, boolean withStats, List<JsonNode> ops) {
+        if (br.cfg == null || br.cfg.controllers().isEmpty()) {
+            return;
+        }
+        List<ControllerStatus> all = controllers.apply(br.name);
+        for (SwitchConfig.ControllerConfig c : br.cfg.controllers()) {
+            ControllerStatus st = all.stream().filter(x -> x.target().equals(c.target())).findFirst().orElse(null);
+            if (st == null) {
+                continue;
+            }
+            Map<String, Object> before = writtenControllers.getOrDefault(c.uuid(), Map.of());
+            Map<String, Object> now = new LinkedHashMap<>();
+            now.put("is_connected", st.isConnected());
+            now.put("role", st.role());
+            Map<String, String> status = new TreeMap<>(st.status());
+            now.put("status", status);
+            Map<String, Object> row = changed(before, now);
+            if (!withStats && row.keySet().equals(java.util.Set.of("status"))
+                    && before.get("status") instanceof Map<?, ?> old && withoutSeconds(old).equals(withoutSeconds(status))) {
+                row.clear();
+                now.put("status", old);
+            }
+            writtenControllers.put(c.uuid(), now);
+            if (!row.isEmpty()) {
+                ops.add(update("Controller", c.uuid(), row));
+            }
+        }
+    }
+
+    private static Map<?, ?> withoutSeconds(Map<?, ?> m) {
+        Map<Object, Object> out = new TreeMap<>();
+        m.forEach((k, v) -> {
+            if (!String.valueOf(k).startsWith("sec_since_")) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     private void bridgeOps(BridgeRuntime br, List<JsonNode> ops) {

@@ -25,6 +25,20 @@ final class FieldActions {
         ctx.wrote(f.word, f.bits >= 64 ? m : m << f.shift);
     }
 
+    /** set_field to a tun_metadata field: the bridge's TLV map says where it lives (unmapped: nothing). */
+    static void setTunMetadata(XlateContext ctx, OfAction.SetTunMetadata s) {
+        TlvMap.Entry e = ctx.bridge == null ? null : ctx.bridge.tlvMap().entry(s.index());
+        if (e == null || e.len() != s.value().length) {
+            return;
+        }
+        for (int i = 0; i < e.len(); i++) {
+            int m = s.mask()[i] & 0xff;
+            int old = TlvMap.mdByte(ctx.flow, e.offset() + i);
+            TlvMap.setMdByte(ctx.flow, e.offset() + i, old & ~m | s.value()[i] & m);
+        }
+        ctx.flow[OfKey.W_TUN_MD_PRESENT] |= 1L << s.index();
+    }
+
     static void setReg(XlateContext ctx, OfAction.SetReg s) {
         int old = OfKey.reg(ctx.flow, s.reg());
         OfKey.setReg(ctx.flow, s.reg(), (int) (old & ~s.mask() | s.value() & s.mask()));

@@ -19,6 +19,7 @@ final class GroupXlate {
         if (g == null || ctx.depth >= Xlate.MAX_DEPTH) {
             return;
         }
+        ctx.counters.add(new Xlate.Counters(g.packets(), g.bytes()));
         switch (g.type()) {
             case ALL -> {
                 for (OfGroup.Bucket b : g.buckets()) {
@@ -44,6 +45,7 @@ final class GroupXlate {
     }
 
     private static void bucket(XlateContext ctx, OfGroup.Bucket b) {
+        ctx.counters.add(new Xlate.Counters(b.packets(), b.bytes()));
         long[] saved = ctx.saveFlow();
         ctx.depth++;
         ctx.xlate.doActions(ctx, b.actions(), 0);

@@ -92,6 +92,23 @@ public sealed interface OfAction {
     record SetQueue(int queueId) implements OfAction {
     }
 
+    /**
+     * set_field to tun_metadata{@code index}: {@code value} under {@code mask}, both as long as the
+     * field's TLV mapping (right-aligned). The field becomes present.
+     */
+    record SetTunMetadata(int index, byte[] value, byte[] mask) implements OfAction {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SetTunMetadata t && t.index == index && java.util.Arrays.equals(t.value, value)
+                    && java.util.Arrays.equals(t.mask, mask);
+        }
+
+        @Override
+        public int hashCode() {
+            return index * 31 + java.util.Arrays.hashCode(value) * 7 + java.util.Arrays.hashCode(mask);
+        }
+    }
+
     // ---- instructions ----
 
     record GotoTable(int table) implements OfAction {

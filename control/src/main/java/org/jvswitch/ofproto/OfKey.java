@@ -11,6 +11,8 @@ import org.jvswitch.dataplane.flow.FlowKey;
  *   words 0 .. 37        FlowKey (in_port = ofport)
  *   words 38 .. 45       reg0|reg1, reg2|reg3, ... reg14|reg15 (high half first)
  *   word  46             metadata
+ *   word  47             tun_metadata present bits (bit N: tun_metadataN)
+ *   words 48 .. 79       tun_metadata space (256 bytes, see TlvMap)
  * </pre>
  *
  * Masks have the same layout. OpenFlow port numbers are Open vSwitch's 16-bit ones, with its
@@ -19,7 +21,11 @@ import org.jvswitch.dataplane.flow.FlowKey;
 public final class OfKey {
     public static final int W_REGS = FlowKey.WORDS;
     public static final int W_METADATA = W_REGS + 8;
-    public static final int WORDS = W_METADATA + 1;
+    /** Bit N: tun_metadataN is present (its Geneve option came in, or set_field wrote it). */
+    public static final int W_TUN_MD_PRESENT = W_METADATA + 1;
+    /** The 256-byte tun_metadata space, laid out by the bridge's {@link TlvMap}. */
+    public static final int W_TUN_MD = W_TUN_MD_PRESENT + 1;
+    public static final int WORDS = W_TUN_MD + TlvMap.MAX_SPACE / 8;
 
     /** Reserved OpenFlow ports (OVS's 16-bit ofp_port_t values). */
     public static final int OFPP_MAX = 0xff00;

@@ -11,6 +11,8 @@ final class OfTable {
     volatile String name;
     /** Table-miss behaviour set by table_mod (OF 1.1/1.2) or OVS's other_config; false: drop. */
     volatile boolean missToController;
+    /** Hidden rules (priority above OpenFlow's 0xffff) in this table; under the bridge's write lock. */
+    int hidden;
 
     OfTable(int id) {
         this.id = id;

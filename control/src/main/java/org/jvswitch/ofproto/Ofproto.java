@@ -20,6 +20,8 @@ import org.jvswitch.dataplane.flow.FlowField;
  */
 public final class Ofproto {
     public static final int TABLES = 255;
+    /** OpenFlow's highest priority; rules above it are hidden (fail-open), as in OVS. */
+    public static final int MAX_PRIORITY = 0xffff;
 
     private final String name;
     private final int id;
@@ -33,7 +35,9 @@ public final class Ofproto {
     private volatile PortGate gate = PortGate.OPEN;
     private volatile PacketInSink sink = PacketInSink.NONE;
     private volatile boolean forwardBpdu;
+    private volatile TlvMap tlvMap = TlvMap.EMPTY;
     private final OfGroups groups = new OfGroups();
+    private final OfMeters meters = new OfMeters();
 
     /**
      * @param id a small number unique among bridges, carried in datapath userspace actions so
@@ -72,6 +76,25 @@ public final class Ofproto {
         return groups;
     }
 
+    public OfMeters meters() {
+        return meters;
+    }
+
+    /**
+     * Table-miss behaviour (OpenFlow 1.0-1.2 controllers expect misses as packet-ins; 1.3 and
+     * later install table-miss flows): true sends misses in {@code table} to the controllers.
+     */
+    public void setTableMissToController(int table, boolean toController) {
+        if (tables[table].missToController != toController) {
+            tables[table].missToController = toController;
+            bump();
+        }
+    }
+
+    public boolean tableMissToController(int table) {
+        return tables[table].missToController;
+    }
+
     /** Changes whenever a translation could come out differently. */
     public long version() {
         return version.get() + macs.seq();
@@ -79,6 +102,17 @@ public final class Ofproto {
 
     public void bump() {
         version.incrementAndGet();
+    }
+
+    /** The bridge's TLV map (tun_metadata fields to Geneve options). */
+    public TlvMap tlvMap() {
+        return tlvMap;
+    }
+
+    public void setTlvMap(TlvMap map) {
+        tlvMap = map;
+        TlvMap.record(name, map);
+        bump();
     }
 
     // ---- ports ----
@@ -213,8 +247,11 @@ public final class Ofproto {
                 && t.rules.find(fm.key(), fm.mask(), fm.priority()) == null) {
             throw new OfError(OfError.Type.FLOW_MOD_FAILED, "OVERLAP", null);
         }
-        t.rules.insert(new OfRule(fm.table(), fm.priority(), fm.key(), fm.mask(), fm.cookie(), fm.idleTimeout(),
-                fm.hardTimeout(), fm.flags(), fm.importance(), fm.actions(), now));
+        OfRule replaced = t.rules.insert(new OfRule(fm.table(), fm.priority(), fm.key(), fm.mask(), fm.cookie(),
+                fm.idleTimeout(), fm.hardTimeout(), fm.flags(), fm.importance(), fm.actions(), now));
+        if (replaced == null && fm.priority() > MAX_PRIORITY) {
+            t.hidden++;
+        }
         return 1;
     }
 
@@ -232,7 +269,9 @@ public final class Ofproto {
 
     private int delete(FlowMod fm, List<OfRule> removed) {
         for (OfRule r : select(fm, fm.command() == FlowMod.Command.DELETE_STRICT)) {
-            tables[r.table()].rules.remove(r);
+            if (tables[r.table()].rules.remove(r) && r.priority() > MAX_PRIORITY) {
+                tables[r.table()].hidden--;
+            }
             removed.add(r);
         }
         return removed.size();
@@ -251,7 +290,8 @@ public final class Ofproto {
                 }
             } else {
                 for (OfRule r : tables[t].rules.rules()) {
-                    if (r.isSubsumedBy(fm.key(), fm.mask()) && filters(r, fm)) {
+                    // Hidden rules (priority above 0xffff: fail-open) are changed only by name (strict).
+                    if (r.priority() <= MAX_PRIORITY && r.isSubsumedBy(fm.key(), fm.mask()) && filters(r, fm)) {
                         out.add(r);
                     }
                 }
@@ -289,6 +329,10 @@ public final class Ofproto {
                 throw new OfError(OfError.Type.BAD_INSTRUCTION, "BAD_TABLE_ID", "goto_table:" + g.table()
                         + " from table " + fm.table());
             }
+            if (a instanceof OfAction.Meter m && meters.get(m.meterId()) == null) {
+                throw new OfError(OfError.Type.METER_MOD_FAILED, "UNKNOWN_METER", "meter "
+                        + Integer.toUnsignedString(m.meterId()));
+            }
             if (a instanceof OfAction.Group g && groups.get(g.groupId()) == null) {
                 throw new OfError(OfError.Type.BAD_ACTION, "BAD_OUT_GROUP", "group " + g.groupId());
             }
@@ -303,6 +347,14 @@ public final class Ofproto {
 
     /** Every rule of a table, or of all tables ({@link FlowMod#ALL_TABLES}), for stats requests. */
     public List<OfRule> rules(int table) {
+        return rules(table, false);
+    }
+
+    /**
+     * Every rule of a table or of all tables, highest priority first in each; with
+     * {@code hidden}, also the rules OpenFlow does not see (fail-open: bridge/dump-flows).
+     */
+    public List<OfRule> rules(int table, boolean hidden) {
         lock.readLock().lock();
         try {
             List<OfRule> out = new ArrayList<>();
@@ -310,6 +362,9 @@ public final class Ofproto {
             int to = table == FlowMod.ALL_TABLES ? TABLES - 1 : table;
             for (int t = from; t <= to; t++) {
                 List<OfRule> rs = tables[t].rules.rules();
+                if (!hidden) {
+                    rs.removeIf(r -> r.priority() > MAX_PRIORITY);
+                }
                 rs.sort((a, b) -> Integer.compare(b.priority(), a.priority()));
                 out.addAll(rs);
             }
@@ -332,7 +387,7 @@ public final class Ofproto {
     }
 
     public int ruleCount(int table) {
-        return tables[table].rules.size();
+        return tables[table].rules.size() - tables[table].hidden;
     }
 
     public long tableLookups(int table) {

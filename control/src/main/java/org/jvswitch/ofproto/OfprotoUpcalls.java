@@ -27,7 +27,11 @@ public final class OfprotoUpcalls implements UpcallHandler {
 
     private final Xlate xlate;
     private final BridgeRegistry bridges;
-    private final Map<Ufid, Xlate.Result> byFlow = new ConcurrentHashMap<>();
+    /** A megaflow's last translation and the bridge version it was made at (read before translating). */
+    private record Translated(Xlate.Result result, long version) {
+    }
+
+    private final Map<Ufid, Translated> byFlow = new ConcurrentHashMap<>();
     private volatile BpduHandler bpdus = (b, p, f, l) -> { };
 
     public OfprotoUpcalls(Xlate xlate, BridgeRegistry bridges) {
@@ -41,19 +45,37 @@ public final class OfprotoUpcalls implements UpcallHandler {
 
     /** The rules a megaflow went through when it was last translated (empty if unknown). */
     public List<OfRule> rulesOf(Ufid ufid) {
-        Xlate.Result r = byFlow.get(ufid);
-        return r == null ? List.of() : r.rules();
+        Translated t = byFlow.get(ufid);
+        return t == null ? List.of() : t.result().rules();
+    }
+
+    /** What translating a megaflow last went through (rules, groups, MACs), or null if unknown. */
+    Xlate.Result translationOf(Ufid ufid) {
+        Translated t = byFlow.get(ufid);
+        return t == null ? null : t.result();
+    }
+
+    /**
+     * The bridge version a megaflow's last translation was made at, or -1 if unknown: the
+     * revalidators re-translate it only once the bridge has changed since.
+     */
+    long versionOf(Ufid ufid) {
+        Translated t = byFlow.get(ufid);
+        return t == null ? -1 : t.version();
     }
 
     /** The MACs NORMAL learned translating a megaflow (empty if unknown). */
     List<LearnedMac> learnedOf(Ufid ufid) {
-        Xlate.Result r = byFlow.get(ufid);
-        return r == null ? List.of() : r.learned();
+        Translated t = byFlow.get(ufid);
+        return t == null ? List.of() : t.result().learned();
     }
 
-    /** Records what translating megaflow {@code ufid} went through (rules, learned MACs). */
-    public void remember(Ufid ufid, Xlate.Result translation) {
-        byFlow.put(ufid, translation);
+    /**
+     * Records what translating megaflow {@code ufid} went through (rules, learned MACs) and the
+     * bridge version read before that translation.
+     */
+    public void remember(Ufid ufid, Xlate.Result translation, long version) {
+        byFlow.put(ufid, new Translated(translation, version));
     }
 
     public void forget(Ufid ufid) {
@@ -64,6 +86,8 @@ public final class OfprotoUpcalls implements UpcallHandler {
     public Result handle(Upcall u) {
         if (u.type == Upcall.MISS) {
             XLATE.inc();
+            Ofproto bridge = xlate.bridgeOf(u.key);
+            long version = bridge == null ? -1 : bridge.version();
             Xlate.Result r = xlate.translate(u.key, u.packet, u.packetLength, true, System.currentTimeMillis());
             if (r == null) {
                 return null;
@@ -72,7 +96,10 @@ public final class OfprotoUpcalls implements UpcallHandler {
             for (int i = 0; i < FlowKey.WORDS; i++) {
                 masked[i] = u.key[i] & r.mask()[i];
             }
-            byFlow.put(DpifFlows.ufidOf(masked, r.mask()), r);
+            remember(DpifFlows.ufidOf(masked, r.mask()), r, version);
+            // The missed packet itself counts for the rules it went through (as OVS's upcall
+            // translation does); the megaflow's later packets come through the revalidator.
+            r.count(1, u.originalLength > 0 ? u.originalLength : u.packetLength, System.currentTimeMillis());
             return new Result(r.actions(), r.mask());
         }
         Userdata ud = Userdata.decode(u.userdata);
@@ -85,11 +112,14 @@ public final class OfprotoUpcalls implements UpcallHandler {
             OfPort in = bridge.portByOdp(FlowKey.inPort(u.key, 0));
             long[] key = OfKey.fromDatapath(u.key, 0, in == null ? OfKey.OFPP_NONE : in.ofport());
             int len = Math.min(u.packetLength, ud.maxLen());
-            bridge.sink().packetIn(bridge, u.packet, len, u.originalLength, key, ud.reason(), ud.table(), ud.cookie(),
+            int reason = ud.explicitMiss() ? PacketInSink.REASON_EXPLICIT_MISS : ud.reason();
+            bridge.sink().packetIn(bridge, u.packet, len, u.originalLength, key, reason, ud.table(), ud.cookie(),
                     ud.maxLen(), ud.controllerId());
         } else if (ud.type() == Userdata.BPDU) {
             BPDUS.inc();
             bpdus.receive(bridge, ud.ofport(), u.packet, u.packetLength);
+        } else if (ud.type() == Userdata.NEIGH_SNOOP) {
+            xlate.snoopNeighbor(bridge, ud.ofport(), u.key);
         }
         return new Result(List.of(), null);
     }

@@ -9,6 +9,11 @@ public interface PacketInSink {
     int REASON_NO_MATCH = 0;
     int REASON_ACTION = 1;
     int REASON_INVALID_TTL = 2;
+    /**
+     * Not on the wire: a table-miss rule's output to the controller (OVS's OFPR_EXPLICIT_MISS),
+     * sent as ACTION to OpenFlow 1.0-1.2 connections and as NO_MATCH from 1.3 on.
+     */
+    int REASON_EXPLICIT_MISS = 0x80;
 
     /**
      * @param packet    the packet (the first {@code len} bytes; {@code totalLen} on the wire)

@@ -42,11 +42,15 @@ public final class Revalidator {
     private record Seen(long packets, long bytes, long version) {
     }
 
+    /** A megaflow in one PMD's table. */
+    private record FlowId(int pmd, Ufid ufid) {
+    }
+
     private final DpifNetdev dpif;
     private final BridgeRegistry bridges;
     private final Xlate xlate;
     private final OfprotoUpcalls upcalls;
-    private final Map<String, Seen> seen = new HashMap<>();
+    private final Map<FlowId, Seen> seen = new HashMap<>();
     private volatile long maxIdleMillis = 10_000;
     private long passes;
 
@@ -71,23 +75,30 @@ public final class Revalidator {
         long now = System.currentTimeMillis();
         long nowMono = System.nanoTime() / 1_000_000L;
         int changed = 0;
-        Map<String, Seen> next = new HashMap<>();
+        int looked = 0;
+        org.jvswitch.dpif.Revalidations.Pass pass = dpif.revalidations().begin();  // upcall/show, /metrics, JFR
+        Map<FlowId, Seen> next = new HashMap<>();
         for (DpifFlows.PmdFlows pf : dpif.flows().dump()) {
             for (DpNetdevFlow f : pf.flows()) {
-                String id = pf.pmd().index() + "/" + f.ufid();
-                Seen prev = seen.getOrDefault(id, new Seen(0, 0, -1));
-                List<OfRule> rules = upcalls.rulesOf(f.ufid());
+                looked++;
+                FlowId id = new FlowId(pf.pmd().index(), f.ufid());
+                Seen prev = seen.get(id);
+                if (prev == null) {
+                    // New since the last pass: translated by its upcall at some bridge version.
+                    prev = new Seen(0, 0, upcalls.versionOf(f.ufid()));
+                }
+                Xlate.Result translation = upcalls.translationOf(f.ufid());
                 long packets = f.packets();
                 long bytes = f.bytes();
                 if (packets > prev.packets()) {
-                    for (OfRule r : rules) {
-                        r.addStats(packets - prev.packets(), bytes - prev.bytes(), now);
+                    if (translation != null) {  // rules, groups and buckets
+                        translation.count(packets - prev.packets(), bytes - prev.bytes(), now);
                     }
                     for (LearnedMac m : upcalls.learnedOf(f.ufid())) {
                         m.refresh(now); // a flush or an age-out is undone by traffic, as in OVS
                     }
                 }
-                Ofproto bridge = bridges.byOdpPort(f.inPort());
+                Ofproto bridge = xlate.bridgeOf(f.key()); // tunnel-received flows: their tunnel port's bridge
                 if (bridge == null) {
                     // A port no bridge owns (dpctl/add-if): its flows are whoever added them's.
                     continue;
@@ -114,7 +125,7 @@ public final class Revalidator {
                             LOG.debug("revalidating {}: {}", f.ufid(), e.getMessage());
                         }
                     }
-                    upcalls.remember(f.ufid(), r);
+                    upcalls.remember(f.ufid(), r, version);
                 }
                 next.put(id, new Seen(packets, bytes, version));
             }
@@ -127,6 +138,7 @@ public final class Revalidator {
         }
         passes++;
         PASSES.inc();
+        pass.end(looked, changed);
         return changed;
     }
 

@@ -38,13 +38,58 @@ public final class Xlate {
      * @param mask     the megaflow mask over {@link FlowKey} words (in_port exact)
      * @param rules    the OpenFlow rules the flow went through (for statistics)
      */
-    public record Result(List<DpAction> actions, long[] mask, List<OfRule> rules, List<LearnedMac> learned) {
+    public record Result(List<DpAction> actions, long[] mask, List<OfRule> rules, List<LearnedMac> learned,
+                         List<Counters> counters) {
+        public Result(List<DpAction> actions, long[] mask, List<OfRule> rules, List<LearnedMac> learned) {
+            this(actions, mask, rules, learned, List.of());
+        }
+
+        /** Adds packets that took this translation to its rules' and groups' statistics. */
+        public void count(long packets, long bytes, long nowMillis) {
+            for (OfRule r : rules) {
+                r.addStats(packets, bytes, nowMillis);
+            }
+            for (Counters c : counters) {
+                c.packets().addAndGet(packets);
+                c.bytes().addAndGet(bytes);
+            }
+        }
+    }
+
+    /** Statistics a translation went through besides its rules': a group's, a bucket's. */
+    public record Counters(java.util.concurrent.atomic.AtomicLong packets,
+                           java.util.concurrent.atomic.AtomicLong bytes) {
     }
 
     private final Bridges bridges;
+    /** Native tunneling (encapsulation, decapsulation, neighbour snooping); null: no tunnels. */
+    private volatile TunnelXlate tunnels;
 
     public Xlate(Bridges bridges) {
         this.bridges = bridges;
+    }
+
+    public void setTunnels(TunnelXlate t) {
+        tunnels = t;
+    }
+
+    /** A copy of an ARP reply or neighbour advertisement output to internal port {@code ofport}: native tunneling learns from it. */
+    public void snoopNeighbor(Ofproto bridge, int ofport, long[] dpKey) {
+        TunnelXlate t = tunnels;
+        OfPort p = bridge.port(ofport);
+        if (t != null && p != null) {
+            t.snoop(bridge, p, dpKey);
+        }
+    }
+
+    /**
+     * The bridge a datapath flow's packets are translated in: the in_port's, or for a packet
+     * decapsulated on a tunnel vport, its tunnel port's (null: none).
+     */
+    public Ofproto bridgeOf(long[] dpKey) {
+        TunnelXlate t = tunnels;
+        int odp = FlowKey.inPort(dpKey, 0);
+        return t != null && t.isVport(odp) ? t.bridgeOf(this, dpKey) : bridges.byOdpPort(odp);
     }
 
     Bridges bridges() {
@@ -58,6 +103,45 @@ public final class Xlate {
      * @return null when no bridge has that port
      */
     public Result translate(long[] dpKey, byte[] packet, int packetLength, boolean sideEffects, long nowMillis) {
+        return translate(dpKey, packet, packetLength, sideEffects, nowMillis, null);
+    }
+
+    /** Told each table lookup of a traced translation (ofproto/trace). */
+    public interface Tracer {
+        /** @param rule the rule found, or null for a miss */
+        void lookup(int depth, Ofproto bridge, int table, OfRule rule);
+
+        /** What the translation did beyond the tables (native tunneling's steps), as a "-> text" line. */
+        default void note(int depth, String text) {
+        }
+
+        /** {@code lookups} for the table lookups, {@code notes} for the notes. */
+        static Tracer withNotes(Tracer lookups, java.util.function.ObjIntConsumer<String> notes) {
+            return new Tracer() {
+                @Override
+                public void lookup(int depth, Ofproto bridge, int table, OfRule rule) {
+                    lookups.lookup(depth, bridge, table, rule);
+                }
+
+                @Override
+                public void note(int depth, String text) {
+                    notes.accept(text, depth);
+                }
+            };
+        }
+    }
+
+    /** Translates without side effects, telling {@code tracer} every lookup; null if no bridge has the port. */
+    public Result trace(long[] dpKey, Tracer tracer, long nowMillis) {
+        return translate(dpKey, null, 0, false, nowMillis, tracer);
+    }
+
+    private Result translate(long[] dpKey, byte[] packet, int packetLength, boolean sideEffects, long nowMillis,
+                             Tracer tracer) {
+        TunnelXlate t = tunnels;
+        if (t != null && t.isVport(FlowKey.inPort(dpKey, 0))) {
+            return t.translateReceived(this, dpKey, packet, packetLength, sideEffects, nowMillis, tracer);
+        }
         Ofproto bridge = bridges.byOdpPort(FlowKey.inPort(dpKey, 0));
         if (bridge == null) {
             return null;
@@ -65,6 +149,7 @@ public final class Xlate {
         OfPort in = bridge.portByOdp(FlowKey.inPort(dpKey, 0));
         long[] flow = OfKey.fromDatapath(dpKey, 0, in.ofport());
         XlateContext ctx = new XlateContext(this, bridge, flow, sideEffects, packet, packetLength, nowMillis);
+        ctx.tracer = tracer;
         if (bridge.gate().enabled() && FlowField.ETH_DST.get(flow, 0) == STP_DST) {
             // A BPDU: spanning tree takes it (the slow path); it is never forwarded.
             ctx.unwildcard(FlowField.ETH_DST);
@@ -78,12 +163,25 @@ public final class Xlate {
         return result(ctx);
     }
 
-    private static Result result(XlateContext ctx) {
+    /**
+     * Translates a list of actions applied to a packet (a packet-out): {@code flow} is its
+     * OpenFlow key, in_port the OpenFlow port it is said to come from.
+     */
+    public Result translateActions(Ofproto bridge, long[] flow, List<OfAction> actions, byte[] packet,
+                                   int packetLength, long nowMillis) {
+        XlateContext ctx = new XlateContext(this, bridge, flow, true, packet, packetLength, nowMillis);
+        doActions(ctx, actions, 0);
+        runActionSet(ctx);
+        return result(ctx);
+    }
+
+    static Result result(XlateContext ctx) {
         long[] mask = new long[FlowKey.WORDS];
         System.arraycopy(ctx.wc, 0, mask, 0, FlowKey.WORDS);
         FlowField.IN_PORT.exact(mask, 0);
         FlowField.RECIRC_ID.exact(mask, 0);
-        return new Result(List.copyOf(ctx.actions), mask, List.copyOf(ctx.rules), List.copyOf(ctx.learned));
+        return new Result(List.copyOf(ctx.actions), mask, List.copyOf(ctx.rules), List.copyOf(ctx.learned),
+                List.copyOf(ctx.counters));
     }
 
     /** Looks the flow up in table {@code t} and runs the rule found (or the table-miss behaviour). */
@@ -103,6 +201,9 @@ public final class Xlate {
         if (ctx.sideEffects) {
             table.lookups.incrementAndGet();
         }
+        if (ctx.tracer != null) {
+            ctx.tracer.lookup(ctx.depth, ctx.bridge, t, rule);
+        }
         int savedTable = ctx.table;
         ctx.table = t;
         ctx.depth++;
@@ -115,10 +216,22 @@ public final class Xlate {
                 table.matched.incrementAndGet();
             }
             ctx.rules.add(rule);
+            boolean savedMiss = ctx.tableMissRule;
+            ctx.tableMissRule = rule.priority() == 0 && isCatchAll(rule.mask());
             doActions(ctx, rule.actions(), rule.cookie());
+            ctx.tableMissRule = savedMiss;
         }
         ctx.depth--;
         ctx.table = savedTable;
+    }
+
+    private static boolean isCatchAll(long[] mask) {
+        for (long m : mask) {
+            if (m != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void doActions(XlateContext ctx, List<OfAction> actions, long cookie) {
@@ -131,6 +244,7 @@ public final class Xlate {
                 case OfAction.Controller c -> controller(ctx, c.maxLen(), c.reason(), cookie, c.controllerId());
                 case OfAction.SetField s -> FieldActions.setField(ctx, s);
                 case OfAction.SetReg s -> FieldActions.setReg(ctx, s);
+                case OfAction.SetTunMetadata s -> FieldActions.setTunMetadata(ctx, s);
                 case OfAction.Move m -> FieldActions.move(ctx, m);
                 case OfAction.PushVlan p -> VlanActions.push(ctx, p.tpid());
                 case OfAction.PopVlan p -> VlanActions.pop(ctx);
@@ -156,7 +270,12 @@ public final class Xlate {
                 case OfAction.WriteMetadata w -> {
                     ctx.flow[OfKey.W_METADATA] = ctx.flow[OfKey.W_METADATA] & ~w.mask() | w.value() & w.mask();
                 }
-                case OfAction.Meter m -> ctx.actions.add(new DpAction.Meter(ctx.bridge.id() << 16 | m.meterId() & 0xffff));
+                case OfAction.Meter m -> {
+                    int dp = ctx.bridge.meters().datapathId(m.meterId());
+                    if (dp >= 0) {
+                        ctx.actions.add(new DpAction.Meter(dp));
+                    }
+                }
                 case OfAction.ClearActions c -> ctx.actionSet.clear();
                 case OfAction.WriteActions w -> ctx.actionSet.addAll(w.actions());
             }
@@ -164,7 +283,7 @@ public final class Xlate {
     }
 
     /** At the end of the pipeline, the action set: outputs and groups last, as OpenFlow orders it. */
-    private void runActionSet(XlateContext ctx) {
+    void runActionSet(XlateContext ctx) {
         if (ctx.actionSet.isEmpty()) {
             return;
         }
@@ -206,7 +325,8 @@ public final class Xlate {
                     }
                 }
             }
-            case OfKey.OFPP_CONTROLLER -> controller(ctx, maxLen, PacketInSink.REASON_ACTION, cookie, 0);
+            case OfKey.OFPP_CONTROLLER -> controller(ctx, maxLen, PacketInSink.REASON_ACTION, cookie, 0,
+                    ctx.tableMissRule);
             case OfKey.OFPP_NONE -> { }
             default -> {
                 if (port != in) {
@@ -224,6 +344,10 @@ public final class Xlate {
         }
         if (p.isPatch()) {
             patch(ctx, p);
+            return;
+        }
+        TunnelXlate t = tunnels;
+        if (t != null && t.output(ctx, p)) {
             return;
         }
         if (!p.linkUp()) {
@@ -260,8 +384,13 @@ public final class Xlate {
 
     /** A packet for the controllers: every packet the megaflow covers goes up through the datapath. */
     void controller(XlateContext ctx, int maxLen, int reason, long cookie, int controllerId) {
+        controller(ctx, maxLen, reason, cookie, controllerId, false);
+    }
+
+    /** @param explicitMiss output:CONTROLLER by a table-miss rule (NO_MATCH to OpenFlow 1.3+ controllers) */
+    void controller(XlateContext ctx, int maxLen, int reason, long cookie, int controllerId, boolean explicitMiss) {
         ctx.commit();
         ctx.actions.add(new DpAction.Userspace(0, Userdata.controller(ctx.bridge.id(), reason, maxLen, ctx.table,
-                cookie, controllerId)));
+                cookie, controllerId, explicitMiss)));
     }
 }

@@ -36,6 +36,8 @@ final class XlateContext {
     final List<OfRule> rules = new ArrayList<>();
     /** MACs NORMAL learned on the way (the megaflow's xlate cache). */
     final List<LearnedMac> learned = new ArrayList<>();
+    /** Groups and buckets the translation went through: their statistics follow the megaflow's. */
+    final List<Xlate.Counters> counters = new ArrayList<>();
     final List<OfAction> actionSet = new ArrayList<>();
     final boolean sideEffects;
     final long nowMillis;
@@ -46,6 +48,17 @@ final class XlateContext {
     int resubmits;
     int table;
     boolean exit;
+    /** Running a table-miss rule (priority 0, matches everything): its packet-ins say NO_MATCH. */
+    boolean tableMissRule;
+    /** ofproto/trace's listener, or null. */
+    Xlate.Tracer tracer;
+
+    /** Records what the translation did beyond the tables (native tunneling) for ofproto/trace. */
+    void note(String text) {
+        if (tracer != null) {
+            tracer.note(depth, text);
+        }
+    }
 
     XlateContext(Xlate xlate, Ofproto bridge, long[] flow, boolean sideEffects, byte[] packet, int packetLength,
                  long nowMillis) {

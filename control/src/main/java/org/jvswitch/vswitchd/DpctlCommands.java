@@ -1,5 +1,7 @@
 package org.jvswitch.vswitchd;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.jvswitch.netdev.NetdevStats;
 import org.jvswitch.pmd.PmdStats;
 import org.jvswitch.pmd.PmdThread;
 import org.jvswitch.unixctl.UnixctlConnection;
+import org.jvswitch.unixctl.UnixctlJson;
 import org.jvswitch.unixctl.UnixctlServer;
 import org.jvswitch.vlog.Vlog;
 import org.slf4j.Logger;
@@ -63,7 +66,12 @@ final class DpctlCommands {
 
     private void dumpDps(UnixctlConnection conn) {
         DpifNetdev dp = vswitchd.datapath();
-        conn.reply(dp == null ? "" : "netdev@" + dp.name() + "\n");
+        ObjectNode json = UnixctlJson.object();
+        ArrayNode dps = json.putArray("datapaths");
+        if (dp != null) {
+            dps.add("netdev@" + dp.name());
+        }
+        conn.reply(json, () -> dp == null ? "" : "netdev@" + dp.name() + "\n");
     }
 
     private void show(UnixctlConnection conn, String[] args) {
@@ -99,11 +107,22 @@ final class DpctlCommands {
         out.append("  lookups: hit:").append(hit).append(" missed:").append(missed).append(" lost:").append(lost)
                 .append('\n');
         out.append("  flows: ").append(flows).append('\n');
+        ObjectNode json = UnixctlJson.object();
+        json.put("name", "netdev@" + dp.name());
+        json.putObject("lookups").put("hit", hit).put("missed", missed).put("lost", lost);
+        json.put("flows", flows);
+        ArrayNode ports = json.putArray("ports");
         for (DpPort p : dp.ports()) {
             out.append("  port ").append(p.portNo()).append(": ").append(p.name()).append(" (")
                     .append(describe(p.netdev())).append(")\n");
+            ObjectNode pj = ports.addObject().put("port_no", p.portNo()).put("name", p.name())
+                    .put("type", p.netdev().type()).put("description", describe(p.netdev()));
             if (stats) {
                 NetdevStats s = p.netdev().stats();
+                pj.putObject("statistics").put("rx_packets", s.rxPackets()).put("rx_bytes", s.rxBytes())
+                        .put("rx_errors", s.rxErrors()).put("rx_dropped", s.rxDropped())
+                        .put("tx_packets", s.txPackets()).put("tx_bytes", s.txBytes()).put("tx_errors", s.txErrors())
+                        .put("tx_dropped", s.txDropped());
                 out.append(String.format("    RX packets:%d errors:%d dropped:%d overruns:? frame:?%n", s.rxPackets(),
                         s.rxErrors(), s.rxDropped()));
                 out.append(String.format("    TX packets:%d errors:%d dropped:%d aborted:? carrier:?%n", s.txPackets(),
@@ -112,7 +131,7 @@ final class DpctlCommands {
                 out.append(String.format("    RX bytes:%d  TX bytes:%d%n", s.rxBytes(), s.txBytes()));
             }
         }
-        conn.reply(out.toString());
+        conn.reply(json, out::toString);
     }
 
     /** OVS's "type: key=value, ..." port description. */

@@ -1,5 +1,7 @@
 package org.jvswitch.vswitchd;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.jvswitch.dpif.DpifException;
 import org.jvswitch.dpif.DpifFlows;
 import org.jvswitch.dpif.DpifNetdev;
 import org.jvswitch.unixctl.UnixctlConnection;
+import org.jvswitch.unixctl.UnixctlJson;
 import org.jvswitch.unixctl.UnixctlServer;
 
 /**
@@ -224,6 +227,8 @@ public final class DpctlFlowCommands {
         PortNames names = Boolean.TRUE.equals(useNames) || useNames == null && verbose ? names(dp) : PortNames.NUMBERS;
         long now = System.nanoTime() / 1_000_000L;
         StringBuilder out = new StringBuilder();
+        ObjectNode json = UnixctlJson.object();
+        ArrayNode flowsJson = json.putArray("flows");
         for (DpifFlows.PmdFlows pf : dp.flows().dump()) {
             if (pf.flows().isEmpty()) {
                 continue;
@@ -233,6 +238,10 @@ public final class DpctlFlowCommands {
                 String line = DpifFlowFormat.format(toDpif(f), now, verbose, names);
                 if (filter == null || line.contains(filter)) {
                     lines.append(line).append('\n');
+                    flowsJson.addObject().put("pmd", pf.pmd().core() < 0 ? "main" : Integer.toString(pf.pmd().core()))
+                            .put("ufid", Ufids.format(f.ufid())).put("packets", f.packets()).put("bytes", f.bytes())
+                            .put("used_ms_ago", f.usedMillis() < 0 ? -1 : Math.max(0, now - f.usedMillis()))
+                            .put("flow", DpifFlowFormat.format(toDpif(f), now, true, names));
                 }
             }
             if (!lines.isEmpty()) {
@@ -240,7 +249,7 @@ public final class DpctlFlowCommands {
                         : DpifFlowFormat.pmdHeader(pf.pmd().core())).append('\n').append(lines);
             }
         }
-        conn.reply(out.toString());
+        conn.reply(json, out::toString);
     }
 
     public static DpifFlow toDpif(DpNetdevFlow f) {

@@ -1,31 +1,51 @@
 package org.jvswitch.vswitchd;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jvswitch.dataplane.DropReason;
 import org.jvswitch.dpdk.Eal;
 import org.jvswitch.dpif.DpifNetdev;
 import org.jvswitch.dpif.RxqScheduler;
 import org.jvswitch.netdev.NetdevDpdk;
+import org.jvswitch.pmd.PmdHistogram;
+import org.jvswitch.pmd.PmdPerf;
 import org.jvswitch.pmd.PmdStats;
 import org.jvswitch.pmd.PmdThread;
 import org.jvswitch.pmd.Rxq;
 import org.jvswitch.unixctl.UnixctlConnection;
+import org.jvswitch.unixctl.UnixctlJson;
 import org.jvswitch.unixctl.UnixctlServer;
 
 /**
  * Open vSwitch's {@code dpif-netdev/*} PMD commands, with OVS's output shapes:
- * {@code pmd-stats-show}, {@code pmd-stats-clear}, {@code pmd-perf-show}, {@code pmd-rxq-show},
- * {@code pmd-rxq-rebalance}. Statistics are read from the PMDs' single-writer counters without
- * stopping them; clearing keeps a baseline per context and subtracts it, as OVS does.
+ * {@code pmd-stats-show}, {@code pmd-stats-clear}, {@code pmd-perf-show} (with its histograms),
+ * {@code pmd-rxq-show}, {@code pmd-rxq-rebalance}; each also answers in JSON with
+ * {@code --format json}. Statistics are read from the PMDs' single-writer counters and histograms
+ * without stopping them; clearing keeps a baseline per context and subtracts it, as OVS does.
  */
 final class PmdCommands {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    /** pmd-perf-show's histogram columns, in OVS's order. */
+    private static final String[] HISTOGRAMS = {"cycles/it", "packets/it", "cycles/pkt", "pkts/batch",
+        "max vhost qlen", "upcalls/it", "cycles/upcall"};
+
     private final Vswitchd vswitchd;
     /** Counter values at the last pmd-stats-clear, by context (PMD index; main = n). */
     private final Map<Integer, long[]> baseline = new HashMap<>();
     private final Map<Integer, long[]> upcallBaseline = new HashMap<>();
+    /** Histogram counts at the last pmd-stats-clear, by context, then by {@link #HISTOGRAMS} column. */
+    private final Map<Integer, long[][]> histogramBaseline = new HashMap<>();
     private final Map<Integer, Long> clearedAtNs = new HashMap<>();
+    private final long startNs = System.nanoTime();
 
     private PmdCommands(Vswitchd vswitchd) {
         this.vswitchd = vswitchd;
@@ -61,13 +81,24 @@ final class PmdCommands {
 
     private List<PmdThread> contexts(DpifNetdev dp, String[] args) {
         int core = coreFilter(args);
-        List<PmdThread> all = new java.util.ArrayList<>(dp.pmds());
+        List<PmdThread> all = new ArrayList<>(dp.pmds());
         all.add(dp.mainContext());
         return core < 0 ? all : all.stream().filter(p -> p.core() == core).toList();
     }
 
     private static String header(PmdThread p) {
         return p.core() < 0 ? "main thread:\n" : "pmd thread numa_id 0 core_id " + p.core() + ":\n";
+    }
+
+    /** The context's identity in JSON: {"thread": "pmd"|"main", "numa_id", "core_id"}. */
+    private static ObjectNode identity(ArrayNode list, PmdThread p) {
+        ObjectNode o = list.addObject();
+        o.put("thread", p.core() < 0 ? "main" : "pmd");
+        if (p.core() >= 0) {
+            o.put("numa_id", 0);
+            o.put("core_id", p.core());
+        }
+        return o;
     }
 
     private long[] delta(PmdThread p) {
@@ -87,6 +118,8 @@ final class PmdCommands {
             return;
         }
         StringBuilder out = new StringBuilder();
+        ObjectNode json = UnixctlJson.object();
+        ArrayNode list = json.putArray("pmds");
         for (PmdThread p : contexts(dp, args)) {
             long[] s = delta(p);
             long[] ub = upcallBaseline.getOrDefault(p.index(), new long[2]);
@@ -95,6 +128,19 @@ final class PmdCommands {
             long failed = isPmd ? dp.upcallsFailed(p.index()) - ub[1] + s[PmdStats.LOST] : s[PmdStats.LOST];
             long recv = s[PmdStats.RECV];
             long passes = recv + s[PmdStats.RECIRC];
+            long idle = s[PmdStats.CYCLES_IDLE];
+            long busy = s[PmdStats.CYCLES_BUSY];
+            ObjectNode o = identity(list, p);
+            o.put("packets_received", recv).put("packet_recirculations", s[PmdStats.RECIRC])
+                    .put("avg_datapath_passes_per_packet", ratio(passes, recv)).put("phwol_hits", 0)
+                    .put("mfex_opt_hits", 0).put("simple_match_hits", s[PmdStats.SIMPLE_MATCH_HIT])
+                    .put("emc_hits", s[PmdStats.EMC_HIT]).put("smc_hits", s[PmdStats.SMC_HIT])
+                    .put("megaflow_hits", s[PmdStats.MEGAFLOW_HIT])
+                    .put("avg_subtable_lookups_per_megaflow_hit",
+                            ratio(s[PmdStats.SUBTABLE_LOOKUPS], s[PmdStats.MEGAFLOW_HIT]))
+                    .put("miss_with_success_upcall", success).put("miss_with_failed_upcall", failed)
+                    .put("avg_packets_per_output_batch", ratio(s[PmdStats.SENT_PACKETS], s[PmdStats.SENT_BATCHES]))
+                    .put("idle_cycles", idle).put("processing_cycles", busy);
             out.append(header(p));
             out.append("  packets received: ").append(recv).append('\n');
             out.append("  packet recirculations: ").append(s[PmdStats.RECIRC]).append('\n');
@@ -111,8 +157,6 @@ final class PmdCommands {
             out.append("  miss with failed upcall: ").append(failed).append('\n');
             out.append(String.format("  avg. packets per output batch: %.02f%n",
                     ratio(s[PmdStats.SENT_PACKETS], s[PmdStats.SENT_BATCHES])));
-            long idle = s[PmdStats.CYCLES_IDLE];
-            long busy = s[PmdStats.CYCLES_BUSY];
             long total = idle + busy;
             if (isPmd && total > 0) {
                 out.append(String.format("  idle cycles: %d (%.02f%%)%n", idle, 100.0 * idle / total));
@@ -125,7 +169,7 @@ final class PmdCommands {
                 }
             }
         }
-        conn.reply(out.toString());
+        conn.reply(json, out::toString);
     }
 
     private void statsClear(UnixctlConnection conn, String[] args) {
@@ -137,10 +181,23 @@ final class PmdCommands {
             baseline.put(p.index(), p.stats().snapshot());
             if (p.core() >= 0) {
                 upcallBaseline.put(p.index(), new long[] {dp.upcallsSucceeded(p.index()), dp.upcallsFailed(p.index())});
+                PmdHistogram[] h = histograms(dp, p);
+                long[][] base = new long[h.length][];
+                for (int i = 0; i < h.length; i++) {
+                    base[i] = h[i].snapshot();
+                }
+                histogramBaseline.put(p.index(), base);
             }
             clearedAtNs.put(p.index(), System.nanoTime());
         }
         conn.reply("");
+    }
+
+    /** A PMD's histograms in {@link #HISTOGRAMS} order. */
+    private static PmdHistogram[] histograms(DpifNetdev dp, PmdThread p) {
+        PmdPerf perf = p.perf();
+        return new PmdHistogram[] {perf.cyclesPerIteration, perf.packetsPerIteration, perf.cyclesPerPacket,
+            perf.packetsPerBatch, perf.maxVhostQlen, perf.upcallsPerIteration, dp.upcallCycles(p.index())};
     }
 
     private void perfShow(UnixctlConnection conn, String[] args) {
@@ -148,19 +205,39 @@ final class PmdCommands {
         if (dp == null) {
             return;
         }
+        boolean withHistograms = !List.of(args).contains("-nh");
         long hz = Math.max(1, Eal.tscHz());
         StringBuilder out = new StringBuilder();
+        ObjectNode json = UnixctlJson.object();
+        ArrayNode list = json.putArray("pmds");
+        double shownDuration = -1;
         for (PmdThread p : contexts(dp, args)) {
             if (p.core() < 0) {
                 continue;
             }
             long[] s = delta(p);
             double seconds = (System.nanoTime() - clearedAtNs.getOrDefault(p.index(), startNs)) / 1e9;
+            if (shownDuration < 0) {
+                shownDuration = seconds;
+                out.append("Time: ").append(LocalTime.now().format(TIME)).append('\n');
+                out.append(String.format(Locale.ROOT, "Measurement duration: %.3f s%n", seconds));
+            }
             long iters = s[PmdStats.ITERATIONS];
             long busyIters = s[PmdStats.BUSY_ITERATIONS];
             long cycles = s[PmdStats.CYCLES_IDLE] + s[PmdStats.CYCLES_BUSY];
             long recv = s[PmdStats.RECV];
             long passes = recv + s[PmdStats.RECIRC];
+            ObjectNode o = identity(list, p);
+            o.put("duration_s", seconds).put("tsc_hz", hz).put("iterations", iters)
+                    .put("idle_iterations", iters - busyIters).put("busy_iterations", busyIters)
+                    .put("used_tsc_cycles", cycles).put("idle_cycles", s[PmdStats.CYCLES_IDLE])
+                    .put("busy_cycles", s[PmdStats.CYCLES_BUSY]).put("overruns", s[PmdStats.OVERRUNS])
+                    .put("overrun_threshold_us", PmdThread.OVERRUN_NS / 1000).put("rx_packets", recv)
+                    .put("datapath_passes", passes).put("emc_hits", s[PmdStats.EMC_HIT])
+                    .put("smc_hits", s[PmdStats.SMC_HIT]).put("megaflow_hits", s[PmdStats.MEGAFLOW_HIT])
+                    .put("subtable_lookups", s[PmdStats.SUBTABLE_LOOKUPS]).put("upcalls", s[PmdStats.MISS])
+                    .put("lost_upcalls", s[PmdStats.LOST]).put("tx_packets", s[PmdStats.SENT_PACKETS])
+                    .put("tx_batches", s[PmdStats.SENT_BATCHES]);
             out.append('\n').append(header(p)).append('\n');
             out.append(String.format("  Iterations:        %12d  (%.2f us/it)%n", iters,
                     iters == 0 ? 0.0 : cycles * 1e6 / hz / iters));
@@ -191,8 +268,10 @@ final class PmdCommands {
             out.append(String.format("  Tx batches:        %12d  (%.2f pkts/batch)%n", s[PmdStats.SENT_BATCHES],
                     ratio(s[PmdStats.SENT_PACKETS], s[PmdStats.SENT_BATCHES])));
             StringBuilder drops = new StringBuilder();
+            ObjectNode dropsJson = o.putObject("drops");
             for (int r = 0; r < DropReason.COUNT; r++) {
                 long n = s[PmdStats.DROP_BASE + r];
+                dropsJson.put(DropReason.name(r), n);
                 if (n > 0) {
                     drops.append(String.format("  - %-19s%12d%n", DropReason.name(r) + ":", n));
                 }
@@ -200,11 +279,94 @@ final class PmdCommands {
             if (!drops.isEmpty()) {
                 out.append("  Drops:\n").append(drops);
             }
+            if (withHistograms) {
+                long[][] counts = histogramCounts(dp, p);
+                long[][] walls = histogramWalls(dp, p);
+                ObjectNode hj = o.putObject("histograms");
+                for (int h = 0; h < HISTOGRAMS.length; h++) {
+                    ObjectNode one = hj.putObject(HISTOGRAMS[h]);
+                    ArrayNode w = one.putArray("walls");
+                    ArrayNode c = one.putArray("counts");
+                    for (int b = 0; b < walls[h].length; b++) {
+                        if (walls[h][b] == Long.MAX_VALUE) {
+                            w.add(">");
+                        } else {
+                            w.add(walls[h][b]);
+                        }
+                        c.add(counts[h][b]);
+                    }
+                }
+                formatHistograms(out, walls, counts, s);
+            }
         }
-        conn.reply(out.toString());
+        conn.reply(json, out::toString);
     }
 
-    private final long startNs = System.nanoTime();
+    /** Each histogram's counts since the last clear (the sum of the samples after the bins). */
+    private long[][] histogramCounts(DpifNetdev dp, PmdThread p) {
+        PmdHistogram[] h = histograms(dp, p);
+        long[][] base = histogramBaseline.get(p.index());
+        long[][] out = new long[h.length][];
+        for (int i = 0; i < h.length; i++) {
+            out[i] = h[i].snapshot();
+            if (base != null) {
+                for (int b = 0; b < out[i].length; b++) {
+                    out[i][b] -= base[i][b];
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long[][] histogramWalls(DpifNetdev dp, PmdThread p) {
+        PmdHistogram[] h = histograms(dp, p);
+        long[][] out = new long[h.length][];
+        for (int i = 0; i < h.length; i++) {
+            out[i] = h[i].walls();
+        }
+        return out;
+    }
+
+    /** OVS's "Histograms" table: each column a bin's upper wall and count, then the averages. */
+    private static void formatHistograms(StringBuilder out, long[][] walls, long[][] counts, long[] s) {
+        out.append("\nHistograms\n");
+        out.append(String.format(Locale.ROOT, "   %-21s  %-21s  %-21s  %-21s  %-21s  %-21s  %-21s%n",
+                (Object[]) HISTOGRAMS));
+        int bins = walls[0].length;
+        for (int b = 0; b < bins; b++) {
+            StringBuilder line = new StringBuilder(" ");
+            for (int h = 0; h < HISTOGRAMS.length; h++) {
+                String wall = b < walls[h].length && walls[h][b] != Long.MAX_VALUE ? Long.toString(walls[h][b]) : ">";
+                long n = b < counts[h].length - 1 ? counts[h][b] : 0;
+                line.append(String.format(Locale.ROOT, "  %-9s %-11d", wall, n));
+            }
+            out.append(line).append('\n');
+        }
+        long iterations = s[PmdStats.ITERATIONS];
+        if (iterations > 0) {
+            out.append("-".repeat(154)).append('\n');
+            out.append(String.format(Locale.ROOT, "   %-21s  %-21s  %-21s  %-21s  %-21s  %-21s  %-21s%n", "cycles/it",
+                    "packets/it", "cycles/pkt", "pkts/batch", "vhost qlen", "upcalls/it", "cycles/upcall"));
+            long pkts = s[PmdStats.RECV];
+            long batches = samples(counts[3]);
+            long upcalls = counts[5][counts[5].length - 1];
+            long upcallSamples = samples(counts[6]);
+            long upcallCycles = counts[6][counts[6].length - 1];
+            out.append(String.format(Locale.ROOT, "   %-21d  %-21.5f  %-21d  %-21.5f  %-21.5f  %-21.5f  %-21d%n",
+                    (s[PmdStats.CYCLES_IDLE] + s[PmdStats.CYCLES_BUSY]) / iterations, (double) pkts / iterations,
+                    pkts == 0 ? 0 : s[PmdStats.CYCLES_BUSY] / pkts, batches == 0 ? 0.0 : (double) pkts / batches, 0.0,
+                    (double) upcalls / iterations, upcallSamples == 0 ? 0 : upcallCycles / upcallSamples));
+        }
+    }
+
+    /** Samples in a histogram snapshot (its bins; the last element is the sum of the values). */
+    private static long samples(long[] counts) {
+        long n = 0;
+        for (int i = 0; i < counts.length - 1; i++) {
+            n += counts[i];
+        }
+        return n;
+    }
 
     private void rxqShow(UnixctlConnection conn, String[] args) {
         DpifNetdev dp = dp(conn);
@@ -213,6 +375,8 @@ final class PmdCommands {
         }
         RxqScheduler sched = dp.scheduler();
         StringBuilder out = new StringBuilder();
+        ObjectNode json = UnixctlJson.object();
+        ArrayNode list = json.putArray("pmds");
         for (PmdThread p : contexts(dp, args)) {
             if (p.core() < 0) {
                 continue;
@@ -225,27 +389,36 @@ final class PmdCommands {
             }
             long[] s = p.stats().snapshot();
             long all = s[PmdStats.CYCLES_IDLE] + s[PmdStats.CYCLES_BUSY];
+            ObjectNode o = identity(list, p);
+            o.put("isolated", sched.isIsolated(p));
+            ArrayNode queues = o.putArray("rxqs");
             out.append(header(p));
             out.append("  isolated : ").append(sched.isIsolated(p)).append('\n');
             for (int i = 0; i < qs.length; i++) {
                 Rxq q = qs[i];
                 boolean enabled = !(q.netdev() instanceof NetdevDpdk d) || !d.spec().isVhost()
                         || (d.vringsEnabled() & (1L << (2 * q.queueId()))) != 0;
+                ObjectNode qj = queues.addObject().put("port", q.netdev().name()).put("queue_id", q.queueId())
+                        .put("enabled", enabled);
                 out.append(String.format("  port: %-16s  queue-id: %2d %s  pmd usage: ", q.netdev().name(),
                         q.queueId(), enabled ? "(enabled) " : "(disabled)"));
                 if (all > 0 && i < cycles.length) {
-                    out.append(String.format("%2d %%", Math.round(100.0 * cycles[i] / all)));
+                    long usage = Math.round(100.0 * cycles[i] / all);
+                    qj.put("pmd_usage_pct", usage);
+                    out.append(String.format("%2d %%", usage));
                 } else {
+                    qj.putNull("pmd_usage_pct");
                     out.append("NOT AVAIL");
                 }
                 out.append('\n');
             }
             if (all > 0) {
-                long overhead = Math.max(0, s[PmdStats.CYCLES_BUSY] - total);
-                out.append(String.format("  overhead: %2d %%%n", Math.round(100.0 * overhead / all)));
+                long overhead = Math.round(100.0 * Math.max(0, s[PmdStats.CYCLES_BUSY] - total) / all);
+                o.put("overhead_pct", overhead);
+                out.append(String.format("  overhead: %2d %%%n", overhead));
             }
         }
-        conn.reply(out.toString());
+        conn.reply(json, out::toString);
     }
 
     private void rebalance(UnixctlConnection conn, String[] args) {
@@ -254,8 +427,8 @@ final class PmdCommands {
             return;
         }
         try {
-            java.util.concurrent.CompletableFuture.allOf(dp.scheduler().rebalance()
-                    .toArray(java.util.concurrent.CompletableFuture[]::new)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            CompletableFuture.allOf(dp.scheduler().rebalance().toArray(CompletableFuture[]::new))
+                    .get(10, TimeUnit.SECONDS);
             conn.reply("pmd rxq rebalance requested.\n");
         } catch (Exception e) {
             conn.error("rebalance failed: " + e.getMessage());

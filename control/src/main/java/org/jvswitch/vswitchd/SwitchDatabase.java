@@ -15,6 +15,7 @@ import org.jvswitch.daemon.RunDirs;
 import org.jvswitch.ovsdb.client.OvsdbClient;
 import org.jvswitch.ovsdb.server.EmbeddedOvsdb;
 import org.jvswitch.ovsdb.server.LocalClient;
+import org.jvswitch.ovsdb.server.OvsdbServer;
 import org.jvswitch.vlog.Vlog;
 import org.slf4j.Logger;
 
@@ -55,6 +56,11 @@ final class SwitchDatabase implements AutoCloseable {
         SwitchDatabase s = new SwitchDatabase(db, null);
         s.ensureRootRow();
         return s;
+    }
+
+    /** The embedded OVSDB server (for metrics), or null when the database is a remote one. */
+    OvsdbServer embeddedServer() {
+        return embedded != null ? embedded.server() : null;
     }
 
     /** The session factory the bridge service uses. */

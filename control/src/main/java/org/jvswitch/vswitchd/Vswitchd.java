@@ -15,6 +15,10 @@ import org.jvswitch.dpdk.EalArgs;
 import org.jvswitch.dpdk.EthEvents;
 import org.jvswitch.dpdk.MbufPools;
 import org.jvswitch.dpif.DpifNetdev;
+import org.jvswitch.metrics.MetricsAddress;
+import org.jvswitch.metrics.MetricsService;
+import org.jvswitch.metrics.MetricsSources;
+import org.jvswitch.ovsdb.server.OvsdbServer;
 import org.jvswitch.pmd.CpuMask;
 import org.jvswitch.pmd.PmdIdle;
 import org.jvswitch.unixctl.UnixctlServer;
@@ -43,12 +47,14 @@ public final class Vswitchd implements AutoCloseable {
     private final VswitchdOptions options;
     private final CountDownLatch exit = new CountDownLatch(1);
     /** The Interface types this build can create (Open_vSwitch:iface_types). */
-    static final List<String> IFACE_TYPES = List.of("dpdk", "dpdkvhostuser", "dpdkvhostuserclient", "internal",
-            "patch", "system");
+    static final List<String> IFACE_TYPES = List.of("dpdk", "dpdkvhostuser", "dpdkvhostuserclient", "geneve", "gre",
+            "internal", "patch", "system", "vxlan");
 
     private UnixctlServer unixctl;
     private SwitchDatabase configDb;
     private BridgeService bridges;
+    /** /metrics (observability, issue 7). */
+    private volatile MetricsService metrics;
     private MbufPools pools;
     private volatile DpifNetdev dpif;
     private volatile String datapathFailure;
@@ -69,14 +75,9 @@ public final class Vswitchd implements AutoCloseable {
         DpctlCommands.register(unixctl, this);
         PmdCommands.register(unixctl, this);
         DpctlFlowCommands.register(unixctl, this);
-        configDb = SwitchDatabase.open(dirs, options.database(), exit::countDown);
-        Map<String, String> oc = new LinkedHashMap<>(options.otherConfig());
-        oc.putAll(configDb.bootstrapOtherConfig());
-        startDatapath(oc);
-        bridges = new BridgeService(() -> dpif, this::datapathFailure, new StatusWriter.SystemInfo(
-                Version.OVS_COMPAT, IFACE_TYPES, dpif != null, dpdkVersion));
-        bridges.start(configDb::configDb, unixctl);
-        started = true;
+        // memory/show's figures and the observability commands (issue 7: upcall/show, dpdk/*) are
+        // there before the datapath answers, so a client that waits for dpctl/show sees them all.
+        // (dpif is volatile and set after pools: reading it first makes pools visible.)
         unixctl.addMemoryReporter(usage -> {
             DpifNetdev d = dpif;
             if (d != null) {
@@ -87,9 +88,86 @@ public final class Vswitchd implements AutoCloseable {
                 usage.put("mempools", (long) pools.all().size());
             }
         });
+        UpcallCommands.register(unixctl, this);
+        DpdkCommands.register(unixctl, this);
+        configDb = SwitchDatabase.open(dirs, options.database(), exit::countDown);
+        Map<String, String> oc = new LinkedHashMap<>(options.otherConfig());
+        oc.putAll(configDb.bootstrapOtherConfig());
+        startDatapath(oc);
+        bridges = new BridgeService(() -> dpif, this::datapathFailure, new StatusWriter.SystemInfo(
+                Version.OVS_COMPAT, IFACE_TYPES, dpif != null, dpdkVersion));
+        bridges.start(configDb::configDb, unixctl, dirs.rundir());
+        started = true;
+        // ---- observability (issue 7): /metrics on other_config:metrics-address ----
+        metrics = startMetrics(oc.get(MetricsAddress.KEY));
+        bridges.onOtherConfig(dbConfig -> applyMetricsAddress(dbConfig.get(MetricsAddress.KEY)));
+        // ---- end observability ----
         LOG.info("{} {} started (Open vSwitch {} compatible, {})", PROGRAM, Version.JVSWITCH, Version.OVS_COMPAT,
                 dpdkVersion);
     }
+
+    // ---- observability (issue 7) ----
+    /** other_config:metrics-address as last applied (null: unset, so the command line's or the default). */
+    private String metricsAddress;
+    private final Object metricsLock = new Object();
+
+    /** /metrics: the datapath, the embedded database; a bad address is logged and leaves it off. */
+    private MetricsService startMetrics(String address) {
+        metricsAddress = address;
+        BridgeService bridgeLayer = bridges;
+        MetricsSources sources = new MetricsSources() {
+            @Override
+            public DpifNetdev datapath() {
+                return dpif;
+            }
+
+            @Override
+            public org.jvswitch.metrics.InterfaceDirectory interfaces() {
+                return bridgeLayer == null ? org.jvswitch.metrics.InterfaceDirectory.DATAPATH_NAMES
+                        : bridgeLayer.interfaces();
+            }
+
+            @Override
+            public OvsdbServer ovsdb() {
+                SwitchDatabase db = configDb;
+                return db == null ? null : db.embeddedServer();
+            }
+        };
+        try {
+            return MetricsService.start(sources, address);
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}; /metrics is off", e.getMessage());
+            return MetricsService.start(sources, "");
+        }
+    }
+
+    /**
+     * The database's other_config:metrics-address changed (bridge thread): moves /metrics, turns it
+     * off (empty), or logs a bad value as an error and turns it off. Unset: the command line's
+     * {@code --other-config=metrics-address}, else the default.
+     */
+    private void applyMetricsAddress(String fromDb) {
+        String address = fromDb != null ? fromDb : options.otherConfig().get(MetricsAddress.KEY);
+        synchronized (metricsLock) {
+            MetricsService m = metrics;
+            if (m == null || java.util.Objects.equals(address, metricsAddress)) {
+                return;
+            }
+            metricsAddress = address;
+            try {
+                m.reconfigure(address);
+            } catch (IllegalArgumentException e) {
+                LOG.error("{}; /metrics is off", e.getMessage());
+                m.reconfigure("");
+            }
+        }
+    }
+
+    /** The /metrics service: reconfigure(other_config:metrics-address) when the database changes it. */
+    public MetricsService metrics() {
+        return metrics;
+    }
+    // ---- end observability ----
 
     private void startDatapath(Map<String, String> oc) {
         String init = oc.getOrDefault("dpdk-init", "true");
@@ -155,6 +233,10 @@ public final class Vswitchd implements AutoCloseable {
             return;
         }
         closed = true;
+        if (metrics != null) {  // observability (issue 7)
+            metrics.close();
+            metrics = null;
+        }
         if (bridges != null) {
             bridges.close();
             bridges = null;

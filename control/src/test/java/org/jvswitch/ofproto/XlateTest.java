@@ -134,6 +134,7 @@ class XlateTest {
         assertEquals(br.id(), u.bridgeId());
         assertEquals(128, u.maxLen());
         assertEquals(PacketInSink.REASON_ACTION, u.reason());
+        assertTrue(u.explicitMiss(), "a table-miss rule's packet-in: NO_MATCH to OpenFlow 1.3+ controllers");
 
         br.setGate(new PortGate() {
             @Override

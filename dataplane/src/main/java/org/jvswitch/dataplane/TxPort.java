@@ -19,6 +19,13 @@ public final class TxPort {
     private final PacketBatch batch;
     /** Packets handed to the driver, written by the owning PMD. */
     private long sent;
+    /** Packets the driver refused since the owner last took the count ({@link #takeDropped}). */
+    private int dropped;
+    /**
+     * The longest frame the port sends (its MTU plus an Ethernet header and one VLAN tag, as OVS's
+     * netdev-dpdk allows); longer packets are dropped before the driver sees them.
+     */
+    private final int maxPacketLen;
     /** Owner's bookkeeping: queued on its list of ports to flush this iteration. */
     public boolean dirty;
 
@@ -28,6 +35,8 @@ public final class TxPort {
         this.queue = queue;
         this.lock = lock;
         this.batch = new PacketBatch(arena);
+        int mtu = netdev.mtu();
+        this.maxPacketLen = mtu > 0 ? mtu + 18 : Integer.MAX_VALUE;
     }
 
     public int portNo() {
@@ -50,7 +59,7 @@ public final class TxPort {
         batch.add(mbuf);
     }
 
-    /** Sends what is queued; the netdev frees and counts what its driver refuses. */
+    /** Sends what is queued; the netdev frees what its driver refuses, and it is counted here. */
     public void flush() {
         int n = batch.count();
         if (n == 0) {
@@ -65,7 +74,20 @@ public final class TxPort {
             }
         }
         sent += ok;
+        dropped += n - ok;
         batch.clear();
+    }
+
+    /** Owner: packets the driver refused since the last call (they are freed and gone). */
+    public int takeDropped() {
+        int d = dropped;
+        dropped = 0;
+        return d;
+    }
+
+    /** The longest packet (bytes, no CRC) this port sends. */
+    public int maxPacketLen() {
+        return maxPacketLen;
     }
 
     public long sent() {

@@ -1,5 +1,7 @@
 package org.jvswitch.coverage;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -108,28 +110,51 @@ public final class CoverageRegistry {
         return sum;
     }
 
+    /** One hit counter in a {@link Report}: average events per second and the total. */
+    public record Line(String name, double rate5s, double rateMinute, double rateHour, long total) {
+    }
+
     /**
-     * OVS's {@code coverage/show} text: a header with a hash of the counters that were hit,
-     * one line per hit counter (by name), and how many were never hit.
+     * What {@code coverage/show} reports: the counters that were hit (by name), a hash of their
+     * names and totals, and how many were never hit.
      */
-    public synchronized String show() {
-        Map<String, CoverageCounter> sorted = counters();
-        StringBuilder lines = new StringBuilder();
+    public record Report(int hash, List<Line> lines, int neverHit) {
+    }
+
+    /** The counters' totals and rates now. */
+    public synchronized Report report() {
+        List<Line> lines = new ArrayList<>();
         int neverHit = 0;
         int hash = 0x811c9dc5;  // FNV-1a over "name=total" of the hit counters
-        for (CoverageCounter c : sorted.values()) {
+        for (CoverageCounter c : counters().values()) {
             long total = c.total();
             if (total == 0) {
                 neverHit++;
                 continue;
             }
             hash = fnv1a(hash, c.name() + "=" + total + "\n");
-            lines.append(String.format(Locale.ROOT, "%-24s %5.1f/sec %9.3f/sec %10.4f/sec   total: %d\n",
-                    c.name(), rate5s(c), rateMinute(c), rateHour(c), total));
+            lines.add(new Line(c.name(), rate5s(c), rateMinute(c), rateHour(c), total));
         }
-        return String.format(Locale.ROOT,
-                "Event coverage, avg rate over last: 5 seconds, last minute, last hour,  hash=%08x:\n",
-                hash) + lines + neverHit + " events never hit\n";
+        return new Report(hash, lines, neverHit);
+    }
+
+    /**
+     * OVS's {@code coverage/show} text: a header with a hash of the counters that were hit,
+     * one line per hit counter (by name), and how many were never hit.
+     */
+    public String show() {
+        return format(report());
+    }
+
+    /** {@link #show()}'s text for a report. */
+    public static String format(Report r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "Event coverage, avg rate over last: 5 seconds, last minute, last hour,  hash=%08x:\n", r.hash()));
+        for (Line l : r.lines()) {
+            sb.append(String.format(Locale.ROOT, "%-24s %5.1f/sec %9.3f/sec %10.4f/sec   total: %d\n",
+                    l.name(), l.rate5s(), l.rateMinute(), l.rateHour(), l.total()));
+        }
+        return sb.append(r.neverHit()).append(" events never hit\n").toString();
     }
 
     private static int fnv1a(int hash, String s) {

@@ -1,5 +1,6 @@
 package org.jvswitch.unixctl;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -24,14 +25,27 @@ final class MemoryCommand {
     }
 
     void register(UnixctlCommands commands) {
-        commands.register("memory/show", "", 0, 0, (conn, args) -> conn.reply(report()));
+        commands.register("memory/show", "", 0, 0, (conn, args) -> {
+            Map<String, Long> usage = usage();
+            ObjectNode json = UnixctlJson.object();
+            usage.forEach(json::put);
+            conn.reply(json, () -> format(usage));
+        });
     }
 
     String report() {
+        return format(usage());
+    }
+
+    private Map<String, Long> usage() {
         Map<String, Long> usage = new TreeMap<>();
         for (MemoryReporter r : reporters) {
             r.report(usage);
         }
+        return usage;
+    }
+
+    private static String format(Map<String, Long> usage) {
         StringJoiner line = new StringJoiner(" ");
         usage.forEach((k, v) -> line.add(k + ":" + v));
         return line.toString();

@@ -1,5 +1,7 @@
 package org.jvswitch.unixctl;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -73,8 +75,9 @@ public final class UnixctlServer implements AutoCloseable {
 
     private UnixctlServer(Path socketPath, String version, Runnable exitHook) throws IOException {
         this.socketPath = socketPath;
-        commands.register("list-commands", "", 0, 0, (conn, args) -> conn.reply(commands.listText()));
-        commands.register("version", "", 0, 0, (conn, args) -> conn.reply(version));
+        commands.register("list-commands", "", 0, 0,
+                (conn, args) -> conn.reply(commands.listJson(), commands::listText));
+        commands.register("version", "", 0, 0, (conn, args) -> conn.reply(versionJson(version), () -> version));
         commands.register("exit", "", 0, 0, (conn, args) -> conn.reply("", exitHook));
         memory.register(commands);
         CoverageCommands.register(commands, Coverage.registry());
@@ -121,6 +124,18 @@ public final class UnixctlServer implements AutoCloseable {
                     + " bytes, at most " + MAX_SOCKET_PATH + ")");
         }
         return new UnixctlServer(socketPath, version, exitHook);
+    }
+
+    /** {"version": first line, "lines": [every line]} of the version banner. */
+    private static ObjectNode versionJson(String version) {
+        ObjectNode o = UnixctlJson.object();
+        String[] lines = version.strip().split("\n");
+        o.put("version", lines[0]);
+        ArrayNode all = o.putArray("lines");
+        for (String l : lines) {
+            all.add(l);
+        }
+        return o;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.jvswitch.unixctl;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jvswitch.vlog.Vlog;
 import org.jvswitch.vlog.VlogDestination;
 import org.jvswitch.vlog.VlogLevel;
@@ -20,7 +21,14 @@ final class VlogCommands {
     static void register(UnixctlCommands commands) {
         commands.register("vlog/set", "{spec | PATTERN:destination:pattern}", 0, Integer.MAX_VALUE,
                 VlogCommands::set);
-        commands.register("vlog/list", "", 0, 0, (conn, args) -> conn.reply(Vlog.listLevels()));
+        commands.register("vlog/list", "", 0, 0, (conn, args) -> {
+            ObjectNode json = UnixctlJson.object();
+            Vlog.levels().forEach((module, levels) -> {
+                ObjectNode m = json.putObject(module);
+                levels.forEach(m::put);
+            });
+            conn.reply(json, Vlog::listLevels);
+        });
         commands.register("vlog/list-pattern", "", 0, 0, (conn, args) -> conn.reply(Vlog.listPatterns()));
         commands.register("vlog/reopen", "", 0, 0, VlogCommands::reopen);
         commands.register("vlog/close", "", 0, 0, (conn, args) -> {

@@ -10,8 +10,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -182,6 +186,22 @@ public final class Vlog {
     /** The {@code vlog/list} table: levels of every module, one line each, sorted. */
     public static String listLevels() {
         return VlogListing.levels(MODULES.values());
+    }
+
+    /**
+     * Every module's level per destination ({@code vlog/list} as data): module name to
+     * destination name to lower-case level, sorted by module.
+     */
+    public static SortedMap<String, Map<String, String>> levels() {
+        SortedMap<String, Map<String, String>> out = new TreeMap<>();
+        for (VlogModule m : MODULES.values()) {
+            Map<String, String> byDest = new LinkedHashMap<>();
+            for (VlogDestination d : VlogDestination.values()) {
+                byDest.put(d.lowerName(), m.level(d).lowerName());
+            }
+            out.put(m.name(), byDest);
+        }
+        return out;
     }
 
     /** The {@code vlog/list-pattern} table: each destination's prefix and pattern. */

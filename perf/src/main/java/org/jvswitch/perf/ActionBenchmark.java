@@ -116,13 +116,8 @@ public class ActionBenchmark implements ExecContext {
     }
 
     @Override
-    public boolean tunnelPush(int slot, DpAction.TunnelPush push) {
-        return false;
-    }
-
-    @Override
-    public boolean tunnelPop(int slot, int tnlPort) {
-        return false;
+    public org.jvswitch.dataplane.tunnel.TunnelVport tunnelVport(int port) {
+        return null;
     }
 
     @Override

@@ -69,8 +69,8 @@ public class ClassifierBenchmark {
             v6keys[b + FlowKey.W_IPV6_DST + 1] = 2;
             v6hashes[i] = PacketHash.of(v6keys, b);
             DpNetdevFlow f = new DpNetdevFlow(new Ufid(0, i), keys.clone(), exactMask(), out, 0);
-            emc.insert(keys, b, hashes[i], f, true);
-            emc.insert(v6keys, b, v6hashes[i], f, false);
+            emc.insert(keys, b, hashes[i], f, Emc.SIMPLE);
+            emc.insert(v6keys, b, v6hashes[i], f, Emc.FULL);
         }
         // subtables - 1 masks no packet matches, then the one every packet matches (nw_dst).
         for (int s = 0; s < subtables - 1; s++) {
@@ -109,7 +109,7 @@ public class ClassifierBenchmark {
     public int emcHitSimple() {
         int found = 0;
         for (int i = 0; i < KEYS; i++) {
-            found += emc.lookup(keys, i * W, hashes[i], true) != null ? 1 : 0;
+            found += emc.lookup(keys, i * W, hashes[i], Emc.SIMPLE) != null ? 1 : 0;
         }
         return found;
     }
@@ -119,7 +119,7 @@ public class ClassifierBenchmark {
     public int emcHitFullCompare() {
         int found = 0;
         for (int i = 0; i < KEYS; i++) {
-            found += emc.lookup(v6keys, i * W, v6hashes[i], false) != null ? 1 : 0;
+            found += emc.lookup(v6keys, i * W, v6hashes[i], Emc.FULL) != null ? 1 : 0;
         }
         return found;
     }

@@ -107,12 +107,22 @@ public final class DpifFlows {
         return id;
     }
 
-    /** Installs a flow in one PMD only (an upcall's megaflow); an existing one is left alone. */
+    /**
+     * Installs a flow in one PMD only (an upcall's megaflow); an existing one is left alone.
+     * Does not wait for the PMD: it takes the put from its command queue between bursts, before
+     * any later command (a dump, a delete) of the same caller. Waiting would tie flow setup to a
+     * thread wake-up per upcall (milliseconds on a busy host), where OVS's handlers write the
+     * PMD's table directly. A put the PMD refuses (the flow limit) counts as dpif_flow_put_error.
+     */
     void installForPmd(int pmdIndex, long[] key, long[] mask, List<DpAction> actions) {
         PmdThread pmd = dpif.pmds().get(pmdIndex);
         Ufid id = ufidOf(key, mask);
         DpNetdevFlow flow = new DpNetdevFlow(id, key, mask, compile(actions), System.currentTimeMillis());
-        Futures.get(pmd.flowPut(flow), "flow put");
+        pmd.flowPut(flow).whenComplete((r, e) -> {
+            if (e != null || r == PmdFlowTable.PutResult.FULL) {
+                FLOW_PUT_ERROR.inc(); // runs on the PMD: a counter, nothing more
+            }
+        });
         FLOW_PUT.inc();
     }
 

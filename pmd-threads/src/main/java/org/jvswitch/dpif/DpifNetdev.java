@@ -12,16 +12,21 @@ import org.agrona.concurrent.AgentRunner;
 import org.jvswitch.coverage.Coverage;
 import org.jvswitch.coverage.CoverageCounter;
 import org.jvswitch.dataplane.DpdkMbufAllocator;
+import org.jvswitch.dataplane.DropReason;
 import org.jvswitch.dataplane.action.ActionCompiler;
 import org.jvswitch.dataplane.action.ActionProgram;
 import org.jvswitch.dataplane.action.DpAction;
 import org.jvswitch.dataplane.meter.DpMeters;
+import org.jvswitch.dataplane.tunnel.TunnelVport;
 import org.jvswitch.dpdk.MbufPools;
 import org.jvswitch.dpdk.Mempool;
+import org.jvswitch.netdev.Netdev;
 import org.jvswitch.netdev.NetdevDpdk;
 import org.jvswitch.netdev.NetdevException;
 import org.jvswitch.netdev.NetdevSpec;
+import org.jvswitch.pmd.PmdHistogram;
 import org.jvswitch.pmd.PmdIdle;
+import org.jvswitch.pmd.PmdStats;
 import org.jvswitch.pmd.PmdThread;
 import org.jvswitch.pmd.Rxq;
 import org.jvswitch.pmd.Upcall;
@@ -65,6 +70,9 @@ public final class DpifNetdev implements AutoCloseable {
     private final RxqScheduler scheduler;
     private final DpifFlows flows;
     private final UpcallHandlers handlers;
+    private final Revalidations revalidations = new Revalidations();
+    /** coverage/show's datapath_drop_REASON counters read these datapath's totals. */
+    private final List<Coverage.Source> coverageSources = new ArrayList<>();
     private boolean closed;
 
     /**
@@ -93,6 +101,10 @@ public final class DpifNetdev implements AutoCloseable {
         List<PmdThread> polled = new ArrayList<>(pmds);
         polled.add(main);
         handlers = new UpcallHandlers(this, polled, Math.max(1, pmds.size()));
+        for (int r = 0; r < DropReason.COUNT; r++) {
+            int reason = r;
+            coverageSources.add(Coverage.addSource("datapath_drop_" + DropReason.name(r), () -> drops(reason)));
+        }
         LOG.info("datapath {} with {} PMD thread(s) on cores {}", name, pmds.size(), pmdCores);
     }
 
@@ -168,6 +180,48 @@ public final class DpifNetdev implements AutoCloseable {
     }
 
     /**
+     * Packets the datapath dropped for {@code reason} (a {@link DropReason}), over every PMD and
+     * the main context: the PMDs' own counters, plus the misses the upcall handlers dropped (no
+     * one translated them: no_flow; the translation said drop: action_drop). Any thread; reads
+     * single-writer counters without stopping anyone.
+     */
+    public long drops(int reason) {
+        long n = 0;
+        List<PmdThread> all = new ArrayList<>(pmds);
+        all.add(main);
+        for (PmdThread p : all) {
+            n += drops(p, reason);
+        }
+        return n;
+    }
+
+    /** {@link #drops(int)} for one context (a PMD or {@link #mainContext()}). */
+    public long drops(PmdThread context, int reason) {
+        long n = context.stats().get(PmdStats.DROP_BASE + reason);
+        if (reason == DropReason.NO_FLOW) {
+            n += handlers.noFlowDrops(context.index());
+        } else if (reason == DropReason.ACTION_DROP) {
+            n += handlers.actionDrops(context.index());
+        }
+        return n;
+    }
+
+    /** Queued-to-handled time of PMD {@code pmd}'s upcalls, ns (its handler writes it). */
+    public PmdHistogram upcallLatency(int pmd) {
+        return handlers.latency(pmd);
+    }
+
+    /** TSC cycles the handler spent on each of PMD {@code pmd}'s upcalls (pmd-perf-show's cycles/upcall). */
+    public PmdHistogram upcallCycles(int pmd) {
+        return handlers.cycles(pmd);
+    }
+
+    /** Where the revalidators report their passes (upcall/show, metrics, JFR). */
+    public Revalidations revalidations() {
+        return revalidations;
+    }
+
+    /**
      * Adds a port.
      *
      * @param ifaceOtherConfig Interface other_config: emc-enable, pmd-rxq-affinity
@@ -190,10 +244,15 @@ public final class DpifNetdev implements AutoCloseable {
                     + byNumber.get(requestedPortNo).name());
         }
         boolean emcEnable = !"false".equals(ifaceOtherConfig.get("emc-enable"));
-        NetdevDpdk netdev;
+        Netdev netdev;
         try {
-            NetdevSpec spec = NetdevSpec.of(portName, type, options, mtuRequest, vhostSockDir);
-            netdev = NetdevDpdk.open(spec, pools, pmds.size() + 1);
+            if (TunnelVport.isTunnelType(type)) {
+                // A tunnel vport (vxlan_sys_4789, gre_sys...): no device, no queues; tnl_pop's target.
+                netdev = TunnelVport.open(portName, type, options, new DpdkMbufAllocator(copyPool));
+            } else {
+                NetdevSpec spec = NetdevSpec.of(portName, type, options, mtuRequest, vhostSockDir);
+                netdev = NetdevDpdk.open(spec, pools, pmds.size() + 1);
+            }
         } catch (NetdevException e) {
             PORT_ADD_ERROR.inc();
             throw e;
@@ -295,6 +354,7 @@ public final class DpifNetdev implements AutoCloseable {
             return;
         }
         closed = true;
+        coverageSources.forEach(Coverage.Source::close);
         handlers.close();
         for (AgentRunner r : runners) {
             r.close();

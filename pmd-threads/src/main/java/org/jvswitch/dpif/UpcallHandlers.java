@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
+import org.jvswitch.dataplane.flow.FlowKey;
+import org.jvswitch.dpdk.EthBurst;
+import org.jvswitch.pmd.PmdHistogram;
 import org.jvswitch.pmd.PmdThread;
 import org.jvswitch.pmd.Upcall;
 import org.jvswitch.pmd.UpcallQueue;
@@ -18,19 +21,33 @@ import org.slf4j.Logger;
  * datapath execute the packet and install the flow, and gives the upcall back. When its queues
  * are empty it backs off to sleeping up to 1 ms.
  *
- * <p>Counters per PMD (miss with success upcall / with failed upcall) are written by the one
- * handler serving that PMD.
+ * <p>Counters per PMD (miss with success upcall / with failed upcall, misses dropped for want
+ * of a flow or by the pipeline's decision, and the latency and cycles histograms) are written by
+ * the one handler serving that PMD. Each upcall is an {@link UpcallEvent} in a JFR recording.
  */
 final class UpcallHandlers implements AutoCloseable {
     private static final Logger LOG = Vlog.module("dpif_netdev");
     private static final VlogRateLimiter RL = new VlogRateLimiter(LOG, 5, 20);
     private static final long MAX_PARK_NS = 1_000_000L;
 
+    /** Upper bounds of the upcall latency histogram (queued to handled), ns. */
+    static final long[] LATENCY_BOUNDS_NS = {5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000,
+        2_500_000, 5_000_000, 10_000_000, 25_000_000, 50_000_000, 100_000_000, 250_000_000, 500_000_000,
+        1_000_000_000, 2_500_000_000L, 5_000_000_000L};
+
     private final DpifNetdev dpif;
     private final List<PmdThread> pmds;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLongArray succeeded;
     private final AtomicLongArray failed;
+    /** Misses dropped because no one translated them (failed upcall), per PMD. */
+    private final AtomicLongArray noFlowDrops;
+    /** Misses whose translation said drop (no actions), per PMD. */
+    private final AtomicLongArray actionDrops;
+    /** Per PMD, written by the one handler serving it: queued-to-handled time, ns. */
+    private final PmdHistogram[] latency;
+    /** Per PMD, written by the one handler serving it: TSC cycles handling each upcall. */
+    private final PmdHistogram[] cycles;
     private volatile UpcallHandler handler = UpcallHandler.DROP;
     private volatile boolean running = true;
 
@@ -43,6 +60,14 @@ final class UpcallHandlers implements AutoCloseable {
         this.pmds = pmds;
         this.succeeded = new AtomicLongArray(pmds.size());
         this.failed = new AtomicLongArray(pmds.size());
+        this.noFlowDrops = new AtomicLongArray(pmds.size());
+        this.actionDrops = new AtomicLongArray(pmds.size());
+        this.latency = new PmdHistogram[pmds.size()];
+        this.cycles = new PmdHistogram[pmds.size()];
+        for (int i = 0; i < pmds.size(); i++) {
+            latency[i] = PmdHistogram.of(LATENCY_BOUNDS_NS);
+            cycles[i] = PmdHistogram.log(1000, 1_000_000);
+        }
         int n = Math.max(1, Math.min(count, pmds.size()));
         for (int h = 0; h < n; h++) {
             int id = h;
@@ -64,6 +89,22 @@ final class UpcallHandlers implements AutoCloseable {
 
     long failed(int pmd) {
         return failed.get(pmd);
+    }
+
+    long noFlowDrops(int pmd) {
+        return noFlowDrops.get(pmd);
+    }
+
+    long actionDrops(int pmd) {
+        return actionDrops.get(pmd);
+    }
+
+    PmdHistogram latency(int pmd) {
+        return latency[pmd];
+    }
+
+    PmdHistogram cycles(int pmd) {
+        return cycles[pmd];
     }
 
     private void loop(int id, int n) {
@@ -89,23 +130,51 @@ final class UpcallHandlers implements AutoCloseable {
     }
 
     private void handle(int pmd, Upcall u) {
+        UpcallEvent event = new UpcallEvent();
+        event.begin();
+        long startTsc = EthBurst.rdtsc();
+        long startNs = System.nanoTime();
+        String outcome = "failed";
         try {
             UpcallHandler.Result r = handler.handle(u);
             if (r == null) {
                 failed.incrementAndGet(pmd);
+                if (u.type == Upcall.MISS) {
+                    noFlowDrops.incrementAndGet(pmd);
+                }
                 return;
             }
+            outcome = "executed";
             if (u.type == Upcall.MISS && r.mask() != null && pmd < dpif.pmds().size()) {
                 dpif.installFromUpcall(pmd, u, r.mask(), r.actions());
+                outcome = "installed";
             }
             if (!r.actions().isEmpty()) {
                 dpif.execute(u.packet, u.packetLength, u.key, r.actions());
+            } else if (u.type == Upcall.MISS) {
+                actionDrops.incrementAndGet(pmd);
+                outcome = "dropped";
             }
             succeeded.incrementAndGet(pmd);
         } catch (RuntimeException e) {
             failed.incrementAndGet(pmd);
+            if (u.type == Upcall.MISS) {
+                noFlowDrops.incrementAndGet(pmd);
+            }
             if (RL.shouldLog()) {
                 LOG.warn("upcall from pmd {} failed: {}", pmd, e.toString());
+            }
+        } finally {
+            cycles[pmd].record(EthBurst.rdtsc() - startTsc);
+            latency[pmd].record(Math.max(0, System.nanoTime() - u.queuedNs));
+            event.end();
+            if (event.shouldCommit()) {
+                event.type = u.type == Upcall.MISS ? "miss" : "action";
+                event.pmd = pmd;
+                event.inPort = FlowKey.inPort(u.key, 0);
+                event.queued = Math.max(0, startNs - u.queuedNs);
+                event.outcome = outcome;
+                event.commit();
             }
         }
     }

@@ -12,7 +12,6 @@ import org.jvswitch.dataplane.PacketBatch;
 import org.jvswitch.dataplane.TxPort;
 import org.jvswitch.dataplane.action.ActionExecutor;
 import org.jvswitch.dataplane.action.ActionProgram;
-import org.jvswitch.dataplane.action.DpAction;
 import org.jvswitch.dataplane.action.ExecContext;
 import org.jvswitch.dataplane.cache.Emc;
 import org.jvswitch.dataplane.cache.Smc;
@@ -25,6 +24,7 @@ import org.jvswitch.dataplane.flow.PacketHash;
 import org.jvswitch.dataplane.flow.PmdFlowTable;
 import org.jvswitch.dataplane.flow.SimpleMatch;
 import org.jvswitch.dataplane.meter.DpMeters;
+import org.jvswitch.dataplane.tunnel.TunnelVport;
 import org.jvswitch.dpdk.Mbuf;
 
 /**
@@ -45,6 +45,8 @@ final class PmdInput implements ExecContext {
     private static final int RECIRC_CAPACITY = RX * 4;
 
     private final int pmdIndex;
+    /** The PMD's core, for JFR events (-1: the main context). */
+    private final int core;
     private final PmdStats stats;
     private final PmdFlowTable flows;
     private final Emc emc;
@@ -62,8 +64,8 @@ final class PmdInput implements ExecContext {
      * and their keys are "simple" for the exact-match cache unless the packet is IPv6 or ARP.
      */
     private final boolean[] metaDirty = new boolean[Burst.SLOTS];
-    /** Per slot: the key is simple (see {@link Emc#lookup}). */
-    private final boolean[] simple = new boolean[RX];
+    /** Per slot: the key's class for the exact-match cache ({@link Emc#SIMPLE}, META or FULL). */
+    private final int[] keyClass = new int[RX];
     private final DpNetdevFlow[] batchFlows = new DpNetdevFlow[RX];
     private final int[][] batchSlots = new int[RX][RX];
     private final int[] batchCounts = new int[RX];
@@ -90,8 +92,13 @@ final class PmdInput implements ExecContext {
     private long nowMillis;
     private int random = 0x2545f491;
 
-    PmdInput(int pmdIndex, PmdStats stats, PmdFlowTable flows, Emc emc, UpcallQueue upcalls, DpMeters meters) {
+    /** Upcalls queued since the PMD last took the count (pmd-perf-show's upcalls/it). */
+    private int upcallsQueued;
+
+    PmdInput(int pmdIndex, int core, PmdStats stats, PmdFlowTable flows, Emc emc, UpcallQueue upcalls,
+             DpMeters meters) {
         this.pmdIndex = pmdIndex;
+        this.core = core;
         this.stats = stats;
         this.flows = flows;
         this.emc = emc;
@@ -249,8 +256,11 @@ final class PmdInput implements ExecContext {
                 }
             }
             int ethType = FlowKey.ethType(keys, base);
-            simple[i] = !metaDirty[i] && ethType != FlowKey.ETH_TYPE_IPV6 && ethType != FlowKey.ETH_TYPE_ARP
-                    && ethType != FlowKey.ETH_TYPE_RARP;
+            if (ethType == FlowKey.ETH_TYPE_IPV6 || ethType == FlowKey.ETH_TYPE_ARP || ethType == FlowKey.ETH_TYPE_RARP) {
+                keyClass[i] = Emc.FULL;
+            } else {
+                keyClass[i] = metaDirty[i] ? Emc.classOfRecirculated(keys, base) : Emc.SIMPLE;
+            }
             int h = Mbuf.hasRssHash(m) && !recirculated ? Mbuf.rssHash(m) : PacketHash.of(keys, base);
             if (recirculated) {
                 h ^= FlowKey.recircId(keys, base) * 0x9e3779b9;
@@ -269,7 +279,7 @@ final class PmdInput implements ExecContext {
                 port = FlowKey.inPort(keys, base);
             }
             boolean useEmc = port >= 0 && port < emcEnabled.length && emcEnabled[port];
-            DpNetdevFlow f = useEmc ? emc.lookup(keys, base, hashes[i], simple[i]) : null;
+            DpNetdevFlow f = useEmc ? emc.lookup(keys, base, hashes[i], keyClass[i]) : null;
             if (f != null) {
                 emcHits++;
             } else {
@@ -308,7 +318,7 @@ final class PmdInput implements ExecContext {
             }
         }
         if (useEmc) {
-            emc.probabilisticInsert(keys, base, h, f, simple[i]);
+            emc.probabilisticInsert(keys, base, h, f, keyClass[i]);
         }
         return f;
     }
@@ -370,6 +380,8 @@ final class PmdInput implements ExecContext {
         long m = burst.mbufs[slot];
         u.type = type;
         u.pmdIndex = pmdIndex;
+        u.queuedNs = nowNs;
+        upcallsQueued++;
         System.arraycopy(burst.keys, slot * W, u.key, 0, W);
         u.hash = burst.hashes[slot];
         u.pid = pid;
@@ -412,10 +424,36 @@ final class PmdInput implements ExecContext {
                 stats.inc(PmdStats.SENT_BATCHES);
             }
             t.flush();
+            int refused = t.takeDropped();
+            if (refused > 0) {
+                txRefused(t, refused);
+            }
             t.dirty = false;
             dirtyTx[i] = null;
         }
         dirtyCount = 0;
+    }
+
+    /** Counts packets a tx queue refused; on a vhost-user port, a JFR event (guest too slow). */
+    private void txRefused(TxPort t, int refused) {
+        stats.add(PmdStats.DROP_BASE + DropReason.TX_QUEUE_FULL, refused);
+        if (t.netdev().type().startsWith("dpdkvhostuser")) {
+            VhostTxDropEvent e = new VhostTxDropEvent();
+            if (e.shouldCommit()) {
+                e.core = core;
+                e.port = t.netdev().name();
+                e.queue = t.queue();
+                e.dropped = refused;
+                e.commit();
+            }
+        }
+    }
+
+    /** PMD thread: upcalls queued since the last call. */
+    int takeUpcallsQueued() {
+        int n = upcallsQueued;
+        upcallsQueued = 0;
+        return n;
     }
 
     // ---- ExecContext ----
@@ -431,6 +469,11 @@ final class PmdInput implements ExecContext {
         if (t == null) {
             mbufs.free(mbuf);
             stats.inc(PmdStats.DROP_BASE + DropReason.NO_SUCH_PORT);
+            return;
+        }
+        if (Mbuf.pktLen(mbuf) > t.maxPacketLen()) {
+            mbufs.free(mbuf);
+            stats.inc(PmdStats.DROP_BASE + DropReason.MTU);
             return;
         }
         if (!t.dirty) {
@@ -478,13 +521,9 @@ final class PmdInput implements ExecContext {
     }
 
     @Override
-    public boolean tunnelPush(int slot, DpAction.TunnelPush push) {
-        return false;
-    }
-
-    @Override
-    public boolean tunnelPop(int slot, int tnlPort) {
-        return false;
+    public TunnelVport tunnelVport(int port) {
+        TxPort t = port >= 0 && port < txPorts.length ? txPorts[port] : null;
+        return t != null && t.netdev() instanceof TunnelVport v ? v : null;
     }
 
     @Override

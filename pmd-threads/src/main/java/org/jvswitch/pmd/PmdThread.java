@@ -21,12 +21,14 @@ import org.jvswitch.dataplane.TxPort;
 import org.jvswitch.dataplane.action.ActionProgram;
 import org.jvswitch.dataplane.cache.Emc;
 import org.jvswitch.dataplane.cache.Smc;
+import org.jvswitch.dataplane.cls.Dpcls;
 import org.jvswitch.dataplane.flow.DpNetdevFlow;
 import org.jvswitch.dataplane.flow.PmdFlowTable;
 import org.jvswitch.dataplane.flow.Ufid;
 import org.jvswitch.dataplane.meter.DpMeters;
 import org.jvswitch.dpdk.DpdkException;
 import org.jvswitch.dpdk.DpdkThreads;
+import org.jvswitch.dpdk.Eal;
 import org.jvswitch.dpdk.EthBurst;
 import org.jvswitch.dpdk.Mbuf;
 import org.jvswitch.netdev.Netdev;
@@ -40,8 +42,10 @@ import org.slf4j.Logger;
  * <p>Each {@link #doWork()} drains the command queue, polls every rx queue assigned to it (one
  * burst call each) and runs each burst through {@link PmdInput}, flushes the tx batches once,
  * does its periodic work (classifier ranking each second, exact-match cache sweeping), and
- * accounts the iteration's TSC cycles as busy or idle. It returns the packets and commands it
- * handled, so the idle strategy knows when it found nothing.
+ * accounts the iteration's TSC cycles as busy or idle and in its histograms ({@link PmdPerf}); an
+ * iteration over {@link #OVERRUN_NS} is counted as an overrun and recorded as a JFR
+ * {@link PmdOverrunEvent}. It returns the packets and commands it handled, so the idle strategy
+ * knows when it found nothing.
  *
  * <p>Ownership: only the PMD thread touches its rx queues, tx ports, flow table, caches and
  * counters. Other threads reach it through the proxies (addRxq, flowPut, flowDump, ...), which
@@ -70,6 +74,11 @@ public final class PmdThread implements Agent {
     private final Emc emc = new Emc(100);
     private final UpcallQueue upcalls = new UpcallQueue(UPCALL_QUEUE_CAPACITY);
     private final PmdInput input;
+    private final PmdPerf perf = new PmdPerf();
+    /** {@link #OVERRUN_NS} in TSC cycles (DPDK's TSC rate; 3 GHz assumed before DPDK runs). */
+    private final long overrunCycles;
+    /** TSC cycles per second used for {@link #overrunCycles}. */
+    private final long tscHz;
 
     // Owned by the PMD thread.
     private Rxq[] rxqs = new Rxq[0];
@@ -91,7 +100,10 @@ public final class PmdThread implements Agent {
         this.core = core;
         this.clock = clock;
         this.rx = new PacketBatch(arena);
-        this.input = new PmdInput(index, stats, flows, emc, upcalls, meters);
+        this.input = new PmdInput(index, core, stats, flows, emc, upcalls, meters);
+        long hz = Eal.tscHz();
+        this.tscHz = hz > 0 ? hz : 3_000_000_000L;
+        this.overrunCycles = OVERRUN_NS * (tscHz / 1000) / 1_000_000L;
     }
 
     public PmdThread(int index, int core, DpMeters meters) {
@@ -126,7 +138,8 @@ public final class PmdThread implements Agent {
     @Override
     public int doWork() {
         long start = EthBurst.rdtsc();
-        int work = drainCommands();
+        int commands = drainCommands();
+        int packets = 0;
         Rxq[] queues = rxqs;
         long mark = start;
         long nowNs = 0;
@@ -138,8 +151,9 @@ public final class PmdThread implements Agent {
                     nowNs = clock.nanoTime();
                 }
                 rx.setCount(n);
+                perf.packetsPerBatch.record(n);
                 input.process(rx, n, q.portNo(), nowNs, nowNs / 1_000_000L);
-                work += n;
+                packets += n;
                 long t = EthBurst.rdtsc();
                 rxqCycles[i] += t - mark;
                 mark = t;
@@ -150,14 +164,37 @@ public final class PmdThread implements Agent {
             periodic(nowNs != 0 ? nowNs : clock.nanoTime());
         }
         long end = EthBurst.rdtsc();
+        long cycles = end - start;
+        int upcallsQueued = input.takeUpcallsQueued();
+        int work = commands + packets;
         stats.inc(PmdStats.ITERATIONS);
         if (work > 0) {
-            stats.add(PmdStats.CYCLES_BUSY, end - start);
+            stats.add(PmdStats.CYCLES_BUSY, cycles);
             stats.inc(PmdStats.BUSY_ITERATIONS);
         } else {
-            stats.add(PmdStats.CYCLES_IDLE, end - start);
+            stats.add(PmdStats.CYCLES_IDLE, cycles);
+        }
+        perf.iteration(cycles, packets, upcallsQueued);
+        if (cycles > overrunCycles) {
+            overrun(cycles, packets, commands, upcallsQueued, queues.length);
         }
         return work;
+    }
+
+    /** An iteration took longer than {@link #OVERRUN_NS}: counted, and a JFR event. */
+    private void overrun(long cycles, int packets, int commands, int upcallsQueued, int rxQueues) {
+        stats.inc(PmdStats.OVERRUNS);
+        PmdOverrunEvent e = new PmdOverrunEvent();
+        if (e.shouldCommit()) {
+            e.core = core;
+            e.cycles = cycles;
+            e.iteration = cycles * 1000 / (tscHz / 1_000_000);
+            e.packets = packets;
+            e.commands = commands;
+            e.upcalls = upcallsQueued;
+            e.rxQueues = rxQueues;
+            e.commit();
+        }
     }
 
     private void periodic(long nowNs) {
@@ -251,16 +288,44 @@ public final class PmdThread implements Agent {
     public CompletableFuture<PmdFlowTable.PutResult> flowPut(DpNetdevFlow flow) {
         return call(() -> {
             PmdFlowTable.PutResult r = flows.put(flow);
-            flowCount = flows.size();
+            flowsChanged();
             return r;
         });
     }
 
     private volatile int flowCount;
+    private volatile int subtableCount;
+    private volatile int maxFlowCount;
+
+    /** PMD thread, after a flow table change: publishes its size for readers. */
+    private void flowsChanged() {
+        int n = flows.size();
+        flowCount = n;
+        if (n > maxFlowCount) {
+            maxFlowCount = n;
+        }
+        int subtables = 0;
+        for (Dpcls c : flows.classifiers()) {
+            if (c != null) {
+                subtables += c.subtableCount();
+            }
+        }
+        subtableCount = subtables;
+    }
 
     /** Flows in this PMD (as of its last change). */
     public int flowCount() {
         return flowCount;
+    }
+
+    /** The most flows this PMD has held at once. */
+    public int maxFlowCount() {
+        return maxFlowCount;
+    }
+
+    /** Classifier subtables (masks) in this PMD, over all its in_ports (as of its last flow change). */
+    public int subtableCount() {
+        return subtableCount;
     }
 
     /** Replaces a flow's actions; null if there is no such flow. */
@@ -281,7 +346,7 @@ public final class PmdThread implements Agent {
     public CompletableFuture<DpNetdevFlow> flowDel(Ufid ufid) {
         return call(() -> {
             DpNetdevFlow f = flows.remove(ufid);
-            flowCount = flows.size();
+            flowsChanged();
             return f;
         });
     }
@@ -290,7 +355,7 @@ public final class PmdThread implements Agent {
     public CompletableFuture<List<DpNetdevFlow>> flowFlush() {
         return call(() -> {
             List<DpNetdevFlow> all = flows.clear();
-            flowCount = 0;
+            flowsChanged();
             emc.clear();
             Smc smc = currentSmc;
             if (smc != null) {
@@ -390,6 +455,11 @@ public final class PmdThread implements Agent {
 
     public PmdStats stats() {
         return stats;
+    }
+
+    /** Per-iteration histograms (pmd-perf-show). */
+    public PmdPerf perf() {
+        return perf;
     }
 
     /** Where the PMD's misses and userspace actions go. */

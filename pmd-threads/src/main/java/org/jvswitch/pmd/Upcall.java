@@ -25,6 +25,8 @@ public final class Upcall {
     /** Original length, when the packet was longer than {@link #MAX_PACKET}. */
     public int originalLength;
     public int hash;
+    /** When the PMD queued it (its clock, System.nanoTime in a running switch), for latency. */
+    public long queuedNs;
     /** For ACTION upcalls: the userspace action's pid and user data. */
     public int pid;
     public byte[] userdata;

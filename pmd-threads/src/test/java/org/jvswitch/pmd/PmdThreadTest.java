@@ -11,6 +11,7 @@ import org.agrona.concurrent.CachedNanoClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jvswitch.dataplane.DropReason;
 import org.jvswitch.dataplane.action.ActionCompiler;
 import org.jvswitch.dataplane.action.DpAction;
 import org.jvswitch.dataplane.flow.DpNetdevFlow;
@@ -189,6 +190,54 @@ class PmdThreadTest {
         assertEquals(3, pmd.stats().get(PmdStats.SIMPLE_MATCH_HIT), "IPv4 and ARP by simple match");
         assertEquals(1, pmd.stats().get(PmdStats.MEGAFLOW_HIT) + pmd.stats().get(PmdStats.EMC_HIT),
                 "IPv6 by the full path");
+    }
+
+    @Test
+    void txQueueRefusalsAreDropsByReason() {
+        put(flow(1, 0, null, List.of(new DpAction.Output(2))));
+        b.limitTx(1);
+        a.inject(mbufs.of(udpTo("10.0.0.2")), mbufs.of(udpTo("10.0.0.2")), mbufs.of(udpTo("10.0.0.2")));
+        work();
+        assertEquals(1, b.sentBytes().size());
+        assertEquals(2, pmd.stats().get(PmdStats.DROP_BASE + DropReason.TX_QUEUE_FULL));
+    }
+
+    @Test
+    void packetsLongerThanTheOutputMtuAreDropped() {
+        put(flow(1, 0, null, List.of(new DpAction.Output(2))));
+        byte[] jumbo = new PacketBuilder().eth(0x0a0000000002L, 0x0a0000000001L).ipv4("10.0.0.1", "10.0.0.2")
+                .udp(1, 2).payload(1600).build();
+        byte[] full = new PacketBuilder().eth(0x0a0000000002L, 0x0a0000000001L).ipv4("10.0.0.1", "10.0.0.2")
+                .udp(1, 2).payload(1500 - 28).build();
+        a.inject(mbufs.of(jumbo), mbufs.of(full));
+        work();
+        assertEquals(1, b.sentBytes().size(), "a full 1500-byte IP packet fits, 1628 bytes do not");
+        assertEquals(1, pmd.stats().get(PmdStats.DROP_BASE + DropReason.MTU));
+    }
+
+    @Test
+    void iterationsFillThePerfHistograms() {
+        put(flow(1, 0, 0x0a000002, List.of(new DpAction.Output(2))));
+        long before = sum(pmd.perf().cyclesPerIteration.snapshot());
+        a.inject(mbufs.of(udpTo("10.0.0.2")), mbufs.of(udpTo("10.0.0.2")), mbufs.of(udpTo("10.0.0.9")));
+        work();
+        work();
+        assertEquals(before + 2, sum(pmd.perf().cyclesPerIteration.snapshot()));
+        long[] batches = pmd.perf().packetsPerBatch.snapshot();
+        assertEquals(1, batches[3], "one rx burst of 3 packets (bin walls 0, 1, 2, 3, ...)");
+        long[] upcalls = pmd.perf().upcallsPerIteration.snapshot();
+        assertEquals(1, upcalls[1], "one iteration with one upcall");
+        Upcall u = pmd.upcalls().poll();
+        assertTrue(u.queuedNs > 0, "stamped with the PMD's clock");
+        pmd.upcalls().recycle(u);
+    }
+
+    private static long sum(long[] histogram) {
+        long n = 0;
+        for (int i = 0; i < histogram.length - 1; i++) {
+            n += histogram[i];
+        }
+        return n;
     }
 
     @Test

@@ -49,10 +49,34 @@ public final class VswitchdProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a switch inside network namespace {@code netns} ({@code ip netns exec}, which execs,
+     * so the process keeps its pid): its system ports, internal ports' taps and the kernel routes it
+     * follows are that namespace's, while its run directory, sockets and database are the test's as
+     * usual. DPDK's file prefix is per process, so several can run at once.
+     */
+    public static VswitchdProcess startInNetns(String netns, String... extraArgs)
+            throws IOException, InterruptedException {
+        TempRunDir dir = TempRunDir.create();
+        try {
+            VswitchdProcess vs = start(dir, List.of("ip", "netns", "exec", netns), extraArgs);
+            vs.ownsDir = true;
+            return vs;
+        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+            dir.close();
+            throw e;
+        }
+    }
+
     /** Starts a switch in an existing directory (the caller owns it and removes it). */
     public static VswitchdProcess start(TempRunDir dir, String... extraArgs) throws IOException, InterruptedException {
+        return start(dir, List.of(), extraArgs);
+    }
+
+    private static VswitchdProcess start(TempRunDir dir, List<String> wrapper, String... extraArgs)
+            throws IOException, InterruptedException {
         Path appctl = Peers.require("ovs-appctl");
-        Process p = launch(dir, extraArgs);
+        Process p = launch(dir, wrapper, extraArgs);
         VswitchdProcess vs = new VswitchdProcess(dir, p, appctl);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
@@ -73,7 +97,12 @@ public final class VswitchdProcess implements AutoCloseable {
 
     /** Starts ovs-vswitchd in {@code dir} and returns the process without waiting for it. */
     public static Process launch(TempRunDir dir, String... extraArgs) throws IOException {
-        List<String> argv = new ArrayList<>();
+        return launch(dir, List.of(), extraArgs);
+    }
+
+    /** Starts ovs-vswitchd in {@code dir} under {@code wrapper} (a command that execs the rest: ip netns exec NS). */
+    private static Process launch(TempRunDir dir, List<String> wrapper, String... extraArgs) throws IOException {
+        List<String> argv = new ArrayList<>(wrapper);
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         argv.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jvswitch.dataplane.flow.FlowField;
 import org.jvswitch.dataplane.flow.FlowKey;
+import org.jvswitch.dataplane.tunnel.TunnelHeader;
 
 /**
  * Compiles datapath actions into an {@link ActionProgram}, deciding once how each packet-consuming
@@ -65,8 +66,7 @@ public final class ActionCompiler {
     }
 
     private static boolean consumes(int op) {
-        return op == ActionProgram.OUTPUT || op == ActionProgram.RECIRC || op == ActionProgram.TNL_PUSH
-                || op == ActionProgram.TNL_POP;
+        return op == ActionProgram.OUTPUT || op == ActionProgram.RECIRC || op == ActionProgram.TNL_POP;
     }
 
     /** Whether an instruction changes the packet's bytes (or sends it round again). */
@@ -104,7 +104,7 @@ public final class ActionCompiler {
             case DpAction.Truncate t -> new long[] {ActionProgram.TRUNC, t.maxLen()};
             case DpAction.Meter m -> new long[] {ActionProgram.METER, m.id() & 0xffffffffL};
             case DpAction.TunnelPush t -> {
-                side.add(t);
+                side.add(TunnelHeader.of(t));
                 yield new long[] {ActionProgram.TNL_PUSH, side.size() - 1, 0};
             }
             case DpAction.TunnelPop t -> new long[] {ActionProgram.TNL_POP, t.tnlPort(), 0};

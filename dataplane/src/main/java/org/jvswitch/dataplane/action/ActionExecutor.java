@@ -6,6 +6,10 @@ import org.jvswitch.dataplane.Burst;
 import org.jvswitch.dataplane.DropReason;
 import org.jvswitch.dataplane.flow.FlowHash;
 import org.jvswitch.dataplane.flow.FlowKey;
+import org.jvswitch.dataplane.tunnel.TunnelDecap;
+import org.jvswitch.dataplane.tunnel.TunnelEncap;
+import org.jvswitch.dataplane.tunnel.TunnelHeader;
+import org.jvswitch.dataplane.tunnel.TunnelVport;
 import org.jvswitch.dpdk.Mbuf;
 
 /**
@@ -89,8 +93,7 @@ public final class ActionExecutor {
                         }
                     }
                 }
-                case TNL_PUSH -> tunnelPush(b, (DpAction.TunnelPush) side[(int) code[pc + 1]], code[pc + 2], slots,
-                        count, ctx);
+                case TNL_PUSH -> tunnelPush(b, (TunnelHeader) side[(int) code[pc + 1]], slots, count, ctx);
                 case TNL_POP -> tunnelPop(b, (int) code[pc + 1], code[pc + 2], slots, count, ctx);
                 default -> HeaderActions.apply(code, pc, b, slots, count, ctx);
             }
@@ -212,32 +215,38 @@ public final class ActionExecutor {
         b.releaseScratch(first);
     }
 
-    private static void tunnelPush(Burst b, DpAction.TunnelPush push, long flags, int[] slots, int count,
-                                   ExecContext ctx) {
+    /** Encapsulates each packet in place; the actions after it (the output) send the outer packet. */
+    private static void tunnelPush(Burst b, TunnelHeader h, int[] slots, int count, ExecContext ctx) {
         for (int i = 0; i < count; i++) {
-            int s = consumable(b, slots[i], flags, ctx);
-            if (s >= 0) {
-                long m = b.mbufs[s];
+            int s = slots[i];
+            long m = b.mbufs[s];
+            if (m != 0 && !TunnelEncap.push(m, h, b.hashes[s], b.keys, s * W, b.layers, s * 3)) {
+                ctx.mbufs().free(m);
                 b.mbufs[s] = 0;
-                if (!ctx.tunnelPush(s, push)) {
-                    ctx.mbufs().free(m);
-                    ctx.drop(DropReason.TUNNEL, 1);
-                }
-                releaseCopySlot(b, s, slots[i]);
+                ctx.drop(DropReason.TUNNEL, 1);
             }
         }
     }
 
-    private static void tunnelPop(Burst b, int tnlPort, long flags, int[] slots, int count, ExecContext ctx) {
+    /**
+     * Decapsulates each packet for vport {@code port} and recirculates it with the vport as
+     * in_port; a packet that fails a check is dropped and counted by reason ({@link TunnelDecap}).
+     */
+    private static void tunnelPop(Burst b, int port, long flags, int[] slots, int count, ExecContext ctx) {
+        TunnelVport v = ctx.tunnelVport(port);
         for (int i = 0; i < count; i++) {
             int s = consumable(b, slots[i], flags, ctx);
             if (s >= 0) {
                 long m = b.mbufs[s];
-                b.mbufs[s] = 0;
-                if (!ctx.tunnelPop(s, tnlPort)) {
+                int r = v == null ? DropReason.TUNNEL_PORT
+                        : TunnelDecap.pop(m, v, port, b.keys, s * W, b.layers[s * 3 + 1]);
+                if (r == TunnelDecap.OK) {
+                    ctx.recirculate(s, 0);
+                } else {
                     ctx.mbufs().free(m);
-                    ctx.drop(DropReason.TUNNEL, 1);
+                    ctx.drop(r, 1);
                 }
+                b.mbufs[s] = 0;
                 releaseCopySlot(b, s, slots[i]);
             }
         }

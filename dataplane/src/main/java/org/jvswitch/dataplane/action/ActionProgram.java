@@ -12,7 +12,7 @@ import java.util.List;
  *   CLONE, SAMPLE: their operand n is the length of the nested program that follows inline
  * </pre>
  *
- * The flags of the instructions that consume a packet (OUTPUT, RECIRC, TNL_PUSH, TNL_POP) say how
+ * The flags of the instructions that consume a packet (OUTPUT, RECIRC, TNL_POP) say how
  * it leaves: {@link #STEAL} the packet itself (nothing runs on it afterwards), {@link #SHARE} the
  * same mbuf with one more reference (nothing after this changes its bytes), else a copy.
  * {@link ActionCompiler} decides once, at install time; packets no instruction stole are freed
@@ -48,7 +48,7 @@ public final class ActionProgram {
     public static final int SAMPLE = 25;       // probability (of 2^32), n, then n words
     public static final int TRUNC = 26;        // max length
     public static final int METER = 27;        // meter id
-    public static final int TNL_PUSH = 28;     // side index of the TunnelPush, flags
+    public static final int TNL_PUSH = 28;     // side index of the TunnelHeader, (unused): encapsulates in place
     public static final int TNL_POP = 29;      // tunnel port, flags
 
     /** OUTPUT flags. */

@@ -110,9 +110,12 @@ public sealed interface DpAction {
     }
 
     /**
-     * Encapsulates in a prebuilt tunnel header and sends out of {@code outPort} (odp
-     * {@code tnl_push(tnl_port(P),header(...),out_port(O))}). {@code headerType} is the odp
-     * tunnel type (vxlan 4, gre 3, geneve 5...). The tunnel issue fills in the details.
+     * Encapsulates the packet in place in a prebuilt outer header (odp
+     * {@code tnl_push(tnl_port(P),header(...),out_port(O))}): the Ethernet, IP and UDP/GRE
+     * headers with per-packet fields left zero (see {@code TunnelHeader}). As in OVS it does not
+     * send the packet: the actions after it do (ofproto puts both in a {@code clone}), and
+     * {@code outPort} only records the underlay port the route chose. {@code headerType} is the
+     * odp tunnel type (gre 3, vxlan 4, geneve 5, ip6gre 109).
      */
     record TunnelPush(int tnlPort, int headerType, byte[] header, int outPort) implements DpAction {
         @Override
@@ -127,7 +130,11 @@ public sealed interface DpAction {
         }
     }
 
-    /** Decapsulates a tunnel packet of tunnel port {@code tnlPort} and recirculates it. */
+    /**
+     * Decapsulates a packet for tunnel vport {@code tnlPort} and recirculates it with the vport as
+     * in_port and the outer headers as tunnel metadata; bad outer headers are dropped, counted by
+     * reason.
+     */
     record TunnelPop(int tnlPort) implements DpAction {
     }
 }

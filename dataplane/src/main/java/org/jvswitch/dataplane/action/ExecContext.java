@@ -2,6 +2,7 @@ package org.jvswitch.dataplane.action;
 
 import org.jvswitch.dataplane.Burst;
 import org.jvswitch.dataplane.MbufAllocator;
+import org.jvswitch.dataplane.tunnel.TunnelVport;
 
 /**
  * What {@link ActionExecutor} needs from whoever runs actions: a PMD thread for its bursts, or the
@@ -27,11 +28,11 @@ public interface ExecContext {
     /** Whether meter {@code meterId} lets a packet of {@code bytes} bytes through now. */
     boolean meter(int meterId, int bytes);
 
-    /** Encapsulates the packet in {@code slot} and sends it; takes the mbuf. False: cannot. */
-    boolean tunnelPush(int slot, DpAction.TunnelPush push);
-
-    /** Decapsulates the packet in {@code slot} and recirculates it; takes the mbuf. False: cannot. */
-    boolean tunnelPop(int slot, int tnlPort);
+    /**
+     * The tunnel vport datapath port {@code port} is, or null if it is none (for tnl_pop, which
+     * decapsulates for that vport and recirculates with it as in_port). Fast path: no allocation.
+     */
+    TunnelVport tunnelVport(int port);
 
     /** Where copies of packets come from and where dropped packets go. */
     MbufAllocator mbufs();

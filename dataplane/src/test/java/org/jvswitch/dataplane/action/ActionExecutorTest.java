@@ -262,10 +262,16 @@ class ActionExecutorTest {
     }
 
     @Test
-    void tunnelsWithoutSupportDrop() {
+    void tunnelPushWithAHeaderItCannotPushIsRefusedAtInstall() {
+        assertThrows(IllegalArgumentException.class,
+                () -> ActionCompiler.compile(List.of(new DpAction.TunnelPush(4, 4, new byte[50], 2))));
+    }
+
+    @Test
+    void tunnelPopOnAPortThatIsNoVportDrops() {
         ctx.load(0, udp4(), 1);
-        run(List.of(new DpAction.TunnelPush(4, 4, new byte[50], 2)), 1);
-        assertEquals(1, ctx.drops[DropReason.TUNNEL]);
+        run(List.of(new DpAction.TunnelPop(4)), 1);
+        assertEquals(1, ctx.drops[DropReason.TUNNEL_PORT]);
     }
 
     @Test

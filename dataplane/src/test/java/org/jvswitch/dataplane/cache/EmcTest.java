@@ -93,4 +93,62 @@ class EmcTest {
         assertTrue(always.size() > 4000);
         assertTrue(inserted > 40 && inserted < 250, "about 1 in 100: " + inserted);
     }
+
+    /** A key as tnl_pop recirculates it: the inner packet plus IPv4 tunnel metadata. */
+    static long[] tunnelKey(int nwDst, long tunId) {
+        long[] k = packetKey(3, nwDst);
+        k[FlowKey.W_IN_PORT] = FlowKey.inPortWord(3, 1);
+        k[FlowKey.W_TUN_ID] = tunId;
+        k[FlowKey.W_TUN_IPV4] = FlowKey.pairWord(0x0a0a0a01, 0x0a0a0a02);
+        k[FlowKey.W_TUN_META] = 0x0040_00_40_0000_12b5L;
+        return k;
+    }
+
+    @Test
+    void keyClassesNest() {
+        assertEquals(Emc.SIMPLE, Emc.classOf(packetKey(1, 7), 0));
+        assertEquals(Emc.SIMPLE, Emc.classOfRecirculated(packetKey(1, 7), 0));
+        assertEquals(Emc.META, Emc.classOf(tunnelKey(7, 5), 0));
+        assertEquals(Emc.META, Emc.classOfRecirculated(tunnelKey(7, 5), 0));
+        long[] geneve = tunnelKey(7, 5);
+        geneve[FlowKey.W_GENEVE_OPTS + 3] = 1;
+        assertEquals(Emc.FULL, Emc.classOf(geneve, 0));
+        assertEquals(Emc.FULL, Emc.classOfRecirculated(geneve, 0));
+        long[] v6tunnel = packetKey(1, 7);
+        v6tunnel[FlowKey.W_TUN_IPV6_DST + 1] = 2;
+        assertEquals(Emc.FULL, Emc.classOf(v6tunnel, 0));
+        assertEquals(Emc.FULL, Emc.classOfRecirculated(v6tunnel, 0));
+        long[] labelled = packetKey(1, 7);
+        labelled[FlowKey.W_CT_LABEL + 1] = 9;
+        assertEquals(Emc.FULL, Emc.classOfRecirculated(labelled, 0));
+    }
+
+    @Test
+    void everyPairOfClassesComparesTheWholeKey() {
+        // The same key inserted and looked up under any pair of (correct or lower) classes hits;
+        // a key that differs in exactly one word misses, whichever word and class.
+        long[] base = tunnelKey(7, 5);
+        base[FlowKey.W_GENEVE_OPTS] = 0; // META
+        int[] classes = {Emc.FULL, Emc.META};
+        for (int inserted : classes) {
+            for (int looked : classes) {
+                Emc emc = new Emc(1);
+                DpNetdevFlow f = flow(3, 1);
+                emc.insert(base, 0, 77, f, inserted);
+                assertSame(f, emc.lookup(base, 0, 77, looked), inserted + "/" + looked);
+                for (int w = 0; w < FlowKey.WORDS; w++) {
+                    long[] other = base.clone();
+                    other[w] ^= 1L << (w % 64);
+                    int otherClass = Math.min(looked, Emc.classOf(other, 0));
+                    assertNull(emc.lookup(other, 0, 77, otherClass), "word " + w + ", classes " + inserted + "/"
+                            + otherClass);
+                }
+            }
+        }
+        Emc emc = new Emc(1);
+        DpNetdevFlow plain = flow(1, 2);
+        emc.insert(packetKey(1, 7), 0, 5, plain, Emc.SIMPLE);
+        assertSame(plain, emc.lookup(packetKey(1, 7), 0, 5, Emc.META), "a simple entry answers a META lookup");
+        assertNull(emc.lookup(tunnelKey(7, 5), 0, 5, Emc.META), "but not for a key with tunnel metadata");
+    }
 }

@@ -2,14 +2,16 @@ package org.jvswitch.testing.dataplane;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jvswitch.dataplane.Burst;
 import org.jvswitch.dataplane.DropReason;
 import org.jvswitch.dataplane.MbufAllocator;
-import org.jvswitch.dataplane.action.DpAction;
 import org.jvswitch.dataplane.action.ExecContext;
 import org.jvswitch.dataplane.flow.FlowKey;
 import org.jvswitch.dataplane.flow.Miniflow;
+import org.jvswitch.dataplane.tunnel.TunnelVport;
 import org.jvswitch.dpdk.Mbuf;
 
 /**
@@ -21,7 +23,8 @@ public final class TestExecContext implements ExecContext {
     public record Sent(int port, long mbuf, byte[] bytes) {
     }
 
-    public record Recirculated(long mbuf, int recircId, long[] key) {
+    /** A recirculated packet: its mbuf, recirc_id, key (metadata as recirculated) and bytes. */
+    public record Recirculated(long mbuf, int recircId, long[] key, byte[] bytes) {
     }
 
     public record ToUserspace(int slot, int pid, byte[] userdata, byte[] packet) {
@@ -36,6 +39,8 @@ public final class TestExecContext implements ExecContext {
     /** Meter ids that drop everything. */
     public final List<Integer> closedMeters = new ArrayList<>();
     public int randomValue;
+    /** Tunnel vports by datapath port number, for tnl_pop. */
+    public final Map<Integer, TunnelVport> vports = new HashMap<>();
 
     /** Puts a frame in slot {@code slot} as a packet from port {@code inPort}, key extracted. */
     public long load(int slot, byte[] frame, int inPort) {
@@ -71,7 +76,8 @@ public final class TestExecContext implements ExecContext {
     @Override
     public void recirculate(int slot, int recircId) {
         long[] key = Arrays.copyOfRange(burst.keys, slot * FlowKey.WORDS, (slot + 1) * FlowKey.WORDS);
-        recirculated.add(new Recirculated(burst.mbufs[slot], recircId, key));
+        key[FlowKey.W_IN_PORT] = FlowKey.inPortWord(FlowKey.inPort(key, 0), recircId);
+        recirculated.add(new Recirculated(burst.mbufs[slot], recircId, key, TestMbufs.bytes(burst.mbufs[slot])));
         mbufs.free(burst.mbufs[slot]);
     }
 
@@ -86,13 +92,8 @@ public final class TestExecContext implements ExecContext {
     }
 
     @Override
-    public boolean tunnelPush(int slot, DpAction.TunnelPush push) {
-        return false;
-    }
-
-    @Override
-    public boolean tunnelPop(int slot, int tnlPort) {
-        return false;
+    public TunnelVport tunnelVport(int port) {
+        return vports.get(port);
     }
 
     @Override

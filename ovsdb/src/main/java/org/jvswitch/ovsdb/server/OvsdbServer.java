@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -64,6 +66,8 @@ public final class OvsdbServer implements AutoCloseable, SessionHost {
     private final Transport transport;
     private final Remotes remotes;
     private final Compactor compactor;
+    /** Sessions ever opened (connections, local clients included), for metrics; any thread. */
+    private final LongAdder connectionsOpened = new LongAdder();
     private boolean closed;
 
     OvsdbServer(OvsdbServerBuilder b) {
@@ -219,6 +223,7 @@ public final class OvsdbServer implements AutoCloseable, SessionHost {
     @Override
     public Session open(Connection c) {
         Session s = new Session(c);
+        connectionsOpened.increment();
         engine.submit(() -> core.sessions.add(s));
         return s;
     }
@@ -301,6 +306,20 @@ public final class OvsdbServer implements AutoCloseable, SessionHost {
     /** Drops every client connection (they reconnect); {@code ovsdb-server/reconnect}. */
     public void reconnectAll() {
         engine.submit(() -> core.sessions.forEach(s -> s.connection().close()));
+    }
+
+    /**
+     * Read-only figures for metrics: {@code transactions} and {@code commits} (counted since the
+     * server started), {@code connections} opened so far, and now: {@code sessions},
+     * {@code monitors}, {@code cells}, {@code triggers}. Any thread; waits briefly for the
+     * engine thread for the gauges.
+     */
+    public Map<String, Long> stats() throws IOException {
+        Map<String, Long> out = new TreeMap<>(memory());
+        out.put("transactions", transact.transactions.sum());
+        out.put("commits", transact.commits.sum());
+        out.put("connections", connectionsOpened.sum());
+        return out;
     }
 
     /** Figures for memory/show. */

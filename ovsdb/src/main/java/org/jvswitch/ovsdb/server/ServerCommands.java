@@ -1,18 +1,37 @@
 package org.jvswitch.ovsdb.server;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jvswitch.unixctl.UnixctlConnection;
+import org.jvswitch.unixctl.UnixctlJson;
 import org.jvswitch.unixctl.UnixctlServer;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * ovsdb-server's unixctl commands, for the real {@code ovs-appctl}: {@code ovsdb-server/compact},
  * {@code add-remote}, {@code remove-remote}, {@code list-remotes}, {@code list-dbs},
- * {@code add-db}, {@code remove-db}, {@code reconnect}, and the database figures of {@code memory/show}. Handlers run on the
+ * {@code add-db}, {@code remove-db}, {@code reconnect}, jvswitch's {@code show-stats} (transactions,
+ * commits, connections, sessions, monitors), and the database figures of {@code memory/show}.
+ * Every command also answers in JSON with {@code --format json}. Handlers run on the
  * unixctl control thread and wait for the engine.
  */
 final class ServerCommands {
 
     private ServerCommands() {
+    }
+
+    /** One item a line, or {"KEY": [items]} with --format json. */
+    private static void replyList(UnixctlConnection conn, String key, List<String> items) {
+        ObjectNode json = UnixctlJson.object();
+        ArrayNode list = json.putArray(key);
+        items.forEach(list::add);
+        conn.reply(json, () -> {
+            StringBuilder sb = new StringBuilder();
+            items.forEach(i -> sb.append(i).append('\n'));
+            return sb.toString();
+        });
     }
 
     static void register(UnixctlServer u, OvsdbServer server) {
@@ -40,16 +59,10 @@ final class ServerCommands {
                 conn.error("no such remote");
             }
         });
-        u.register("ovsdb-server/list-remotes", "", 0, 0, (conn, args) -> {
-            StringBuilder sb = new StringBuilder();
-            server.listRemotes().forEach(r -> sb.append(r).append('\n'));
-            conn.reply(sb.toString());
-        });
-        u.register("ovsdb-server/list-dbs", "", 0, 0, (conn, args) -> {
-            StringBuilder sb = new StringBuilder();
-            server.databaseNames().forEach(d -> sb.append(d).append('\n'));
-            conn.reply(sb.toString());
-        });
+        u.register("ovsdb-server/list-remotes", "", 0, 0, (conn, args) -> replyList(conn, "remotes",
+                server.listRemotes()));
+        u.register("ovsdb-server/list-dbs", "", 0, 0, (conn, args) -> replyList(conn, "databases",
+                server.databaseNames()));
         u.register("ovsdb-server/add-db", "DB", 1, 1, (conn, args) -> {
             try {
                 server.addDatabase(java.nio.file.Path.of(args[0]), null);
@@ -68,6 +81,16 @@ final class ServerCommands {
         u.register("ovsdb-server/reconnect", "", 0, 0, (conn, args) -> {
             server.reconnectAll();
             conn.reply("");
+        });
+        u.register("ovsdb-server/show-stats", "", 0, 0, (conn, args) -> {
+            Map<String, Long> stats = server.stats();
+            ObjectNode json = UnixctlJson.object();
+            stats.forEach(json::put);
+            conn.reply(json, () -> {
+                StringBuilder sb = new StringBuilder();
+                stats.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+                return sb.toString();
+            });
         });
         u.addMemoryReporter(usage -> {
             try {

@@ -18,6 +18,7 @@ import org.jvswitch.ovsdb.monitor.Updates;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
 /**
@@ -35,6 +36,10 @@ final class TransactService {
 
     private final ServerCore core;
     final Triggers triggers = new Triggers();
+    /** Transactions executed (read-only ones and failed ones too), for metrics; any thread reads. */
+    final LongAdder transactions = new LongAdder();
+    /** Transactions that committed a change, for metrics. */
+    final LongAdder commits = new LongAdder();
 
     TransactService(ServerCore core) {
         this.core = core;
@@ -54,6 +59,7 @@ final class TransactService {
         if (s.triggers.containsKey(req.id())) {
             throw OvsdbException.syntax(req.id(), "duplicate request ID");
         }
+        transactions.increment();
         run(s, req.id(), host, params, System.nanoTime(), null);
     }
 
@@ -92,6 +98,7 @@ final class TransactService {
             return;
         }
         TXNS.inc();
+        commits.increment();
         publish(host, commit, () -> s.send(reply), () -> s.send(JsonRpcMessage.reply(ioError(out.results()), id)));
         retryTriggers(host);
     }
