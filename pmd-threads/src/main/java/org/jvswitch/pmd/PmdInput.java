@@ -66,6 +66,12 @@ final class PmdInput implements ExecContext {
     private final boolean[] metaDirty = new boolean[Burst.SLOTS];
     /** Per slot: the key's class for the exact-match cache ({@link Emc#SIMPLE}, META or FULL). */
     private final int[] keyClass = new int[RX];
+    /**
+     * Per slot: the packet has the same (simple) key as the one before it in the burst, so it
+     * takes that packet's hash and flow without a lookup of its own: runs of one flow in a burst
+     * (a bulk transfer's segments) cost one cache lookup.
+     */
+    private final boolean[] repeat = new boolean[RX];
     private final DpNetdevFlow[] batchFlows = new DpNetdevFlow[RX];
     private final int[][] batchSlots = new int[RX][RX];
     private final int[] batchCounts = new int[RX];
@@ -244,6 +250,7 @@ final class PmdInput implements ExecContext {
     private void lookupAndExecute(int n, int inPort, boolean recirculated) {
         long[] keys = burst.keys;
         int[] hashes = burst.hashes;
+        boolean prevSimple = false;
         for (int i = 0; i < n; i++) {
             long m = burst.mbufs[i];
             int base = i * W;
@@ -252,14 +259,23 @@ final class PmdInput implements ExecContext {
                 stats.inc(PmdStats.EXTRACT_BASE + st);
                 if (st == ExtractStatus.TRUNCATED_ETH) {
                     dropSlot(i, DropReason.MALFORMED);
+                    prevSimple = false;
                     continue;
                 }
             }
             int ethType = FlowKey.ethType(keys, base);
-            if (ethType == FlowKey.ETH_TYPE_IPV6 || ethType == FlowKey.ETH_TYPE_ARP || ethType == FlowKey.ETH_TYPE_RARP) {
+            if (ethType == FlowKey.ETH_TYPE_IPV6 || ethType == FlowKey.ETH_TYPE_ARP
+                    || ethType == FlowKey.ETH_TYPE_RARP) {
                 keyClass[i] = Emc.FULL;
             } else {
                 keyClass[i] = metaDirty[i] ? Emc.classOfRecirculated(keys, base) : Emc.SIMPLE;
+            }
+            boolean simpleNow = !recirculated && keyClass[i] == Emc.SIMPLE;
+            repeat[i] = simpleNow && prevSimple && sameSimpleKey(keys, base, base - W);
+            prevSimple = simpleNow;
+            if (repeat[i]) {
+                hashes[i] = hashes[i - 1];
+                continue;
             }
             int h = Mbuf.hasRssHash(m) && !recirculated ? Mbuf.rssHash(m) : PacketHash.of(keys, base);
             if (recirculated) {
@@ -279,7 +295,12 @@ final class PmdInput implements ExecContext {
                 port = FlowKey.inPort(keys, base);
             }
             boolean useEmc = port >= 0 && port < emcEnabled.length && emcEnabled[port];
-            DpNetdevFlow f = useEmc ? emc.lookup(keys, base, hashes[i], keyClass[i]) : null;
+            DpNetdevFlow f;
+            if (useEmc && repeat[i] && slotFlows[i - 1] != null) {
+                f = slotFlows[i - 1]; // same exact key as the packet before: an exact-match hit
+            } else {
+                f = useEmc ? emc.lookup(keys, base, hashes[i], keyClass[i]) : null;
+            }
             if (f != null) {
                 emcHits++;
             } else {
@@ -289,6 +310,19 @@ final class PmdInput implements ExecContext {
         }
         stats.add(PmdStats.EMC_HIT, emcHits);
         executeBatches(n);
+    }
+
+    /**
+     * Whether two simple keys (metadata, IPv6, ARP and Geneve words zero in both) are equal: their
+     * hot words are. The addresses and ports first, where different flows differ.
+     */
+    private static boolean sameSimpleKey(long[] k, int a, int b) {
+        return k[a + FlowKey.W_NW] == k[b + FlowKey.W_NW] && k[a + FlowKey.W_TP] == k[b + FlowKey.W_TP]
+                && k[a + FlowKey.W_ETH_SRC] == k[b + FlowKey.W_ETH_SRC]
+                && k[a + FlowKey.W_ETH_DST] == k[b + FlowKey.W_ETH_DST]
+                && k[a + FlowKey.W_L3_META] == k[b + FlowKey.W_L3_META]
+                && k[a + FlowKey.W_VLAN] == k[b + FlowKey.W_VLAN]
+                && k[a + FlowKey.W_IN_PORT] == k[b + FlowKey.W_IN_PORT];
     }
 
     /** SMC, then the classifier; on a miss, the upcall. */

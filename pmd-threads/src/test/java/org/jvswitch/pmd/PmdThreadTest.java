@@ -119,6 +119,34 @@ class PmdThreadTest {
     }
 
     @Test
+    void runsOfOneFlowInABurstTakeTheFlowOfThePacketBeforeAndMissesStayMisses() {
+        DpNetdevFlow toB = flow(1, 0, 0x0a000002, List.of(new DpAction.Output(2)));
+        DpNetdevFlow toA = flow(1, 0, 0x0a000004, List.of(new DpAction.Output(1)));
+        put(toB);
+        put(toA);
+        // 2 2 3 3 4 2 2: repeats of a hit, repeats of a miss (both go up), a change of flow.
+        a.inject(mbufs.of(udpTo("10.0.0.2")), mbufs.of(udpTo("10.0.0.2")), mbufs.of(udpTo("10.0.0.3")),
+                mbufs.of(udpTo("10.0.0.3")), mbufs.of(udpTo("10.0.0.4")), mbufs.of(udpTo("10.0.0.2")),
+                mbufs.of(udpTo("10.0.0.2")));
+        assertEquals(7, work());
+        assertEquals(4, toB.packets());
+        assertEquals(1, toA.packets());
+        assertEquals(4, b.sentBytes().size());
+        assertEquals(1, a.sentBytes().size());
+        PmdStats s = pmd.stats();
+        assertEquals(2, s.get(PmdStats.MISS), "each packet of a missing flow is a miss");
+        assertEquals(5, s.get(PmdStats.MEGAFLOW_HIT) + s.get(PmdStats.EMC_HIT));
+        int upcalls = 0;
+        Upcall u;
+        while ((u = pmd.upcalls().poll()) != null) {
+            assertEquals(0x0a000003, (int) FlowField.NW_DST.get(u.key, 0));
+            pmd.upcalls().recycle(u);
+            upcalls++;
+        }
+        assertEquals(2, upcalls);
+    }
+
+    @Test
     void recirculationGoesRoundAgain() {
         put(flow(1, 0, null, List.of(new DpAction.Recirc(5))));
         put(flow(1, 5, null, List.of(new DpAction.Output(2))));
