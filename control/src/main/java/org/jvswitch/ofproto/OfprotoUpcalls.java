@@ -111,6 +111,7 @@ public final class OfprotoUpcalls implements UpcallHandler {
             PACKET_IN.inc();
             OfPort in = bridge.portByOdp(FlowKey.inPort(u.key, 0));
             long[] key = OfKey.fromDatapath(u.key, 0, in == null ? OfKey.OFPP_NONE : in.ofport());
+            bridge.tlvMap().fromGeneve(key);
             int len = Math.min(u.packetLength, ud.maxLen());
             int reason = ud.explicitMiss() ? PacketInSink.REASON_EXPLICIT_MISS : ud.reason();
             bridge.sink().packetIn(bridge, u.packet, len, u.originalLength, key, reason, ud.table(), ud.cookie(),

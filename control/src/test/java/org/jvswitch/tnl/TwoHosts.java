@@ -196,15 +196,19 @@ final class TwoHosts implements AutoCloseable {
      * what arrives: DPDK's af_packet sends with PACKET_QDISC_BYPASS, past the capture taps.
      *
      * @param filter tcpdump's filter for the tunnel packets
+     * @param tcpdumpOptions more tcpdump options (-vv: Geneve's options with their data)
      */
-    String pingBothWays(String filter, int seconds) throws Exception {
+    String pingBothWays(String filter, int seconds, String... tcpdumpOptions) throws Exception {
         Path[] out = new Path[2];
         Process[] cap = new Process[2];
         try {
             for (int i = 0; i < 2; i++) {
                 out[i] = Files.createTempFile("tnl-cap", ".txt");
-                cap[i] = new ProcessBuilder("ip", "netns", "exec", hosts[i].name(), "tcpdump", "-nn", "-l", "-i", "ul",
-                        filter).redirectErrorStream(true).redirectOutput(out[i].toFile()).start();
+                List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", hosts[i].name(), "tcpdump", "-nn",
+                        "-l", "-i", "ul"));
+                argv.addAll(List.of(tcpdumpOptions));
+                argv.add(filter);
+                cap[i] = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out[i].toFile()).start();
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             for (Path p : out) {

@@ -22,6 +22,12 @@ public final class FlowRemovedCodec {
     private FlowRemovedCodec() {
     }
 
+    /** The notification for rule {@code r} of a bridge whose TLV map is {@code tlv} (its tun_metadata fields). */
+    public static ByteBuf encode(OfRule r, int reason, int version, boolean nx, int xid, long nowMillis,
+                                 org.jvswitch.ofproto.TlvMap tlv) {
+        return TunMetadataCodec.with(tlv, () -> encode(r, reason, version, nx, xid, nowMillis));
+    }
+
     public static ByteBuf encode(OfRule r, int reason, int version, boolean nx, int xid, long nowMillis) {
         long age = Math.max(0, nowMillis - r.createdMillis());
         int sec = (int) (age / 1000);

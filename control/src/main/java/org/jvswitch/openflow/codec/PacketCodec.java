@@ -68,8 +68,18 @@ public final class PacketCodec {
     /**
      * A packet-in message.
      *
-     * @param key the packet's OpenFlow key (in_port, metadata, registers, tunnel id go in the match)
+     * @param key the packet's OpenFlow key (in_port, metadata, registers, tunnel id and the
+     *            tun_metadata fields it carries go in the match)
+     * @param tlv the bridge's TLV map, which lays out the tun_metadata fields (packet-ins are
+     *            encoded off the request thread: {@link TunMetadataCodec#with})
      */
+    public static ByteBuf packetIn(int version, int xid, byte[] packet, int len, int totalLen, long[] key, int reason,
+                                   int table, long cookie, org.jvswitch.ofproto.TlvMap tlv) {
+        return TunMetadataCodec.with(tlv, () -> packetIn(version, xid, packet, len, totalLen, key, reason, table,
+                cookie));
+    }
+
+    /** As above, tun_metadata laid out by this thread's TLV map ({@link TunMetadataCodec#use}). */
     public static ByteBuf packetIn(int version, int xid, byte[] packet, int len, int totalLen, long[] key, int reason,
                                    int table, long cookie) {
         ByteBuf b = OfWire.start(version, OfWire.T_PACKET_IN, xid);
@@ -101,6 +111,7 @@ public final class PacketCodec {
             if (FlowField.TUN_ID.get(key, 0) != 0) {
                 FlowField.TUN_ID.exact(mask, 0);
             }
+            TunMetadataCodec.exactPresent(key, mask);
             MatchCodec.writeOxmMatch(b, key, mask);
             b.writeZero(2);
         }

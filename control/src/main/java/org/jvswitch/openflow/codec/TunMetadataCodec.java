@@ -27,6 +27,36 @@ public final class TunMetadataCodec {
         MAP.set(map == null ? TlvMap.EMPTY : map);
     }
 
+    /**
+     * Runs {@code encode} with {@code map} as this thread's TLV map, then puts the thread's map back:
+     * for the asynchronous messages (packet-in, flow-removed), encoded off the request thread.
+     */
+    public static <T> T with(TlvMap map, java.util.function.Supplier<T> encode) {
+        TlvMap before = MAP.get();
+        use(map);
+        try {
+            return encode.get();
+        } finally {
+            MAP.set(before);
+        }
+    }
+
+    /** Matches every mapped tun_metadata field the key carries exactly (a packet-in's match, as OVS). */
+    static void exactPresent(long[] key, long[] mask) {
+        long present = key[OfKey.W_TUN_MD_PRESENT];
+        if (present == 0) {
+            return;
+        }
+        for (TlvMap.Entry e : MAP.get().entries()) {
+            if ((present & 1L << e.index()) != 0) {
+                mask[OfKey.W_TUN_MD_PRESENT] |= 1L << e.index();
+                for (int i = 0; i < e.len(); i++) {
+                    TlvMap.setMdByte(mask, e.offset() + i, 0xff);
+                }
+            }
+        }
+    }
+
     /** tun_metadataN's index for a TLV header, or -1 when it is another field. */
     public static int index(int header) {
         int cls = header >>> 16;

@@ -348,7 +348,7 @@ public final class ConnManager implements PacketInSink {
             }
             PACKET_IN_SENT.inc();
             c.send(PacketCodec.packetIn(c.version(), 0, packet, Math.min(sendLen, 0xffff - 128), totalLen, key,
-                    wire, tableId, cookie));
+                    wire, tableId, cookie, b == null ? null : b.tlvMap()));
         }
     }
 
@@ -358,7 +358,8 @@ public final class ConnManager implements PacketInSink {
         for (OfConnection c : conns) {
             if (c.active() && c.receivesAsync()
                     && c.async().wantsFlowRemoved(c.role() == OfConnection.Role.SLAVE, reason)) {
-                c.send(FlowRemovedCodec.encode(rule, reason, c.version(), c.nxm(), 0, now));
+                c.send(FlowRemovedCodec.encode(rule, reason, c.version(), c.nxm(), 0, now,
+                        b == null ? null : b.tlvMap()));
             }
         }
     }

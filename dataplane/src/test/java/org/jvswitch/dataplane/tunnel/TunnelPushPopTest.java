@@ -179,7 +179,7 @@ class TunnelPushPopTest {
         List<DpAction> actions = List.of(p, new DpAction.Output(1));
         byte[] out = push(in, actions);
         assertEquals(0xb000, u16(out, 34));
-        assertEquals(0, PacketBuilder.inetChecksum(out, 34, out.length - 34, 0), "GRE checksum");
+        assertEquals(0, Checksums.inetChecksum(out, 34, out.length - 34, 0), "GRE checksum");
         TestExecContext.Recirculated r = pop(out, GRE_VPORT);
         assertArrayEquals(in, r.bytes());
         assertEquals(0x1c8, FlowField.TUN_ID.get(r.key(), 0));
@@ -373,7 +373,7 @@ class TunnelPushPopTest {
         }
         f[24] = 0;
         f[25] = 0;
-        int c = PacketBuilder.inetChecksum(f, 14, ihl, 0);
+        int c = Checksums.inetChecksum(f, 14, ihl, 0);
         f[24] = (byte) (c >>> 8);
         f[25] = (byte) c;
         return f;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
+import org.jvswitch.testing.dataplane.PacketLayer.Kind;
 
 /**
  * Builds Ethernet frames for tests, one header at a time, the way a sender would lay them out:
@@ -50,54 +51,7 @@ public final class PacketBuilder {
     /** IEEE 802 local experimental EtherType, used when nothing says what follows an L2 header. */
     public static final int ETH_TYPE_EXPERIMENTAL = 0x88b5;
 
-    private enum Kind {
-        ETH, VLAN, LLC, LLC_SNAP, MPLS, ARP, IPV4, IPV6, IPV6_EXT, IPV6_FRAG, TCP, UDP, SCTP, ICMP, ICMPV6, PAYLOAD;
-
-        boolean isIp() {
-            return this == IPV4 || this == IPV6;
-        }
-
-        boolean isL4() {
-            return this == TCP || this == UDP || this == SCTP || this == ICMP || this == ICMPV6;
-        }
-    }
-
-    /** One header and its fields; which fields mean something depends on the kind. */
-    private static final class Layer {
-        final Kind kind;
-        long mac1;
-        long mac2;
-        int a; // tpid, lse, ip src, port src, arp op, ext type, icmp type, ...
-        int b; // tci, ip dst, port dst, icmp code, ...
-        byte[] src6;
-        byte[] dst6;
-        Integer typeOverride; // ethType / proto / next header
-        Integer lenOverride; // total length / payload length / ext length field
-        Integer ihlOverride;
-        Integer versionOverride;
-        Integer checksumOverride;
-        Integer doffOverride;
-        Boolean bosOverride;
-        int tos;
-        int ttl = 64;
-        int id;
-        int fragField;
-        int flowLabel;
-        long seq;
-        long ack;
-        int flags = 0x010;
-        int window = 0xffff;
-        int rest; // ICMP bytes 4..7, SCTP verification tag, ARP format word
-        byte[] options = new byte[0];
-        byte[] body = new byte[0];
-        int offset = -1;
-
-        Layer(Kind kind) {
-            this.kind = kind;
-        }
-    }
-
-    private final List<Layer> layers = new ArrayList<>();
+    private final List<PacketLayer> layers = new ArrayList<>();
     private int padTo;
 
     public PacketBuilder() {
@@ -107,7 +61,7 @@ public final class PacketBuilder {
 
     /** Ethernet II header; the type comes from what follows, or {@link #ethType}. */
     public PacketBuilder eth(long dst, long src) {
-        Layer l = add(Kind.ETH);
+        PacketLayer l = add(Kind.ETH);
         l.mac1 = dst;
         l.mac2 = src;
         return this;
@@ -119,7 +73,7 @@ public final class PacketBuilder {
 
     /** A VLAN tag: {@code tpid} (0x8100, 0x88a8, anything) goes in the type field before it. */
     public PacketBuilder vlan(int tpid, int tci) {
-        Layer l = add(Kind.VLAN);
+        PacketLayer l = add(Kind.VLAN);
         l.a = tpid;
         l.b = tci;
         return this;
@@ -133,7 +87,7 @@ public final class PacketBuilder {
 
     /** An 802.2 LLC header (3 bytes); the type field before it becomes the 802.3 length. */
     public PacketBuilder llc(int dsap, int ssap, int control) {
-        Layer l = add(Kind.LLC);
+        PacketLayer l = add(Kind.LLC);
         l.a = dsap;
         l.b = ssap;
         l.rest = control;
@@ -142,7 +96,7 @@ public final class PacketBuilder {
 
     /** LLC/SNAP with the Ethernet OUI (AA AA 03 00 00 00 type); type 0 = from what follows. */
     public PacketBuilder llcSnap(int type) {
-        Layer l = add(Kind.LLC_SNAP);
+        PacketLayer l = add(Kind.LLC_SNAP);
         if (type != 0) {
             l.typeOverride = type;
         }
@@ -151,14 +105,14 @@ public final class PacketBuilder {
 
     /** An MPLS label stack entry; bottom-of-stack is set when no MPLS entry follows. */
     public PacketBuilder mpls(int label, int tc, int ttl) {
-        Layer l = add(Kind.MPLS);
+        PacketLayer l = add(Kind.MPLS);
         l.a = (label & 0xfffff) << 12 | (tc & 7) << 9 | (ttl & 0xff);
         return this;
     }
 
     /** An MPLS entry exactly as given (the BOS bit included, nothing automatic). */
     public PacketBuilder mplsLse(int lse) {
-        Layer l = add(Kind.MPLS);
+        PacketLayer l = add(Kind.MPLS);
         l.a = lse & ~0x100;
         l.bosOverride = (lse & 0x100) != 0;
         return this;
@@ -166,7 +120,7 @@ public final class PacketBuilder {
 
     /** Ethernet/IPv4 ARP (28 bytes); the header before it gets type 0x0806. */
     public PacketBuilder arp(int op, long sha, int spa, long tha, int tpa) {
-        Layer l = add(Kind.ARP);
+        PacketLayer l = add(Kind.ARP);
         l.a = op;
         l.mac1 = sha;
         l.b = spa;
@@ -186,7 +140,7 @@ public final class PacketBuilder {
 
     /** Overrides the most recent ARP's htype, ptype, hlen and plen (the message stays 28 bytes). */
     public PacketBuilder arpFormat(int htype, int ptype, int hlen, int plen) {
-        Layer l = last(Kind.ARP);
+        PacketLayer l = last(Kind.ARP);
         l.rest = (htype & 0xffff) << 16 | (ptype & 0xffff);
         l.fragField = (hlen & 0xff) << 8 | (plen & 0xff);
         return this;
@@ -195,7 +149,7 @@ public final class PacketBuilder {
     // ---- L3 ----
 
     public PacketBuilder ipv4(int src, int dst) {
-        Layer l = add(Kind.IPV4);
+        PacketLayer l = add(Kind.IPV4);
         l.a = src;
         l.b = dst;
         return this;
@@ -206,7 +160,7 @@ public final class PacketBuilder {
     }
 
     public PacketBuilder ipv6(byte[] src, byte[] dst) {
-        Layer l = add(Kind.IPV6);
+        PacketLayer l = add(Kind.IPV6);
         l.src6 = checkIp6(src).clone();
         l.dst6 = checkIp6(dst).clone();
         return this;
@@ -235,7 +189,7 @@ public final class PacketBuilder {
 
     /** IPv4 fragment: MF flag and offset in 8-byte units (keeps DF as set by {@link #dontFragment}). */
     public PacketBuilder fragment(boolean more, int offset8) {
-        Layer l = last(Kind.IPV4);
+        PacketLayer l = last(Kind.IPV4);
         l.fragField = l.fragField & 0x4000 | (more ? 0x2000 : 0) | offset8 & 0x1fff;
         return this;
     }
@@ -319,7 +273,7 @@ public final class PacketBuilder {
         if (length < 8 || length % (type == 51 ? 4 : 8) != 0) {
             throw new IllegalArgumentException("bad extension header length " + length);
         }
-        Layer l = add(Kind.IPV6_EXT);
+        PacketLayer l = add(Kind.IPV6_EXT);
         l.a = type;
         l.b = length;
         return this;
@@ -333,7 +287,7 @@ public final class PacketBuilder {
 
     /** IPv6 fragment header: offset in 8-byte units, M flag, identification. */
     public PacketBuilder fragment6(int offset8, boolean more, int id) {
-        Layer l = add(Kind.IPV6_FRAG);
+        PacketLayer l = add(Kind.IPV6_FRAG);
         l.fragField = (offset8 & 0x1fff) << 3 | (more ? 1 : 0);
         l.id = id;
         return this;
@@ -342,7 +296,7 @@ public final class PacketBuilder {
     // ---- L4 ----
 
     public PacketBuilder tcp(int srcPort, int dstPort) {
-        Layer l = add(Kind.TCP);
+        PacketLayer l = add(Kind.TCP);
         l.a = srcPort;
         l.b = dstPort;
         return this;
@@ -382,7 +336,7 @@ public final class PacketBuilder {
     }
 
     public PacketBuilder udp(int srcPort, int dstPort) {
-        Layer l = add(Kind.UDP);
+        PacketLayer l = add(Kind.UDP);
         l.a = srcPort;
         l.b = dstPort;
         return this;
@@ -390,7 +344,7 @@ public final class PacketBuilder {
 
     /** SCTP common header (12 bytes); chunks go in {@link #payload}. */
     public PacketBuilder sctp(int srcPort, int dstPort, int verificationTag) {
-        Layer l = add(Kind.SCTP);
+        PacketLayer l = add(Kind.SCTP);
         l.a = srcPort;
         l.b = dstPort;
         l.rest = verificationTag;
@@ -399,7 +353,7 @@ public final class PacketBuilder {
 
     /** ICMPv4 header: type, code, and bytes 4..7 (e.g. echo identifier and sequence) zero. */
     public PacketBuilder icmp(int type, int code) {
-        Layer l = add(Kind.ICMP);
+        PacketLayer l = add(Kind.ICMP);
         l.a = type;
         l.b = code;
         return this;
@@ -407,7 +361,7 @@ public final class PacketBuilder {
 
     /** ICMPv6 header: type, code, bytes 4..7 zero. */
     public PacketBuilder icmp6(int type, int code) {
-        Layer l = add(Kind.ICMPV6);
+        PacketLayer l = add(Kind.ICMPV6);
         l.a = type;
         l.b = code;
         return this;
@@ -429,7 +383,7 @@ public final class PacketBuilder {
     /** Neighbor advertisement (ICMPv6 136); {@code flags} are R 0x80, S 0x40, O 0x20. */
     public PacketBuilder ndNa(byte[] target, int flags) {
         icmp6(136, 0);
-        Layer l = last(Kind.ICMPV6);
+        PacketLayer l = last(Kind.ICMPV6);
         l.rest = (flags & 0xff) << 24;
         l.body = checkIp6(target).clone();
         return this;
@@ -451,7 +405,7 @@ public final class PacketBuilder {
      * 6 bytes when the length field is 0).
      */
     public PacketBuilder ndOption(int type, int lengthUnits, byte[] value) {
-        Layer l = last(Kind.ICMPV6);
+        PacketLayer l = last(Kind.ICMPV6);
         int size = lengthUnits == 0 ? 8 : lengthUnits * 8;
         byte[] opt = new byte[size];
         opt[0] = (byte) type;
@@ -495,12 +449,12 @@ public final class PacketBuilder {
     public byte[] build() {
         byte[] tail = new byte[0];
         for (int i = layers.size() - 1; i >= 0; i--) {
-            Layer l = layers.get(i);
-            Layer next = i + 1 < layers.size() ? layers.get(i + 1) : null;
+            PacketLayer l = layers.get(i);
+            PacketLayer next = i + 1 < layers.size() ? layers.get(i + 1) : null;
             tail = concat(encode(i, l, next, tail), tail);
         }
         int off = 0;
-        for (Layer l : layers) {
+        for (PacketLayer l : layers) {
             l.offset = off;
             off += headerLength(l);
         }
@@ -514,7 +468,7 @@ public final class PacketBuilder {
 
     /** Offset of the first ARP, IPv4 or IPv6 header in the last built frame, or -1. */
     public int l3Offset() {
-        for (Layer l : layers) {
+        for (PacketLayer l : layers) {
             if (l.kind == Kind.ARP || l.kind.isIp()) {
                 return l.offset;
             }
@@ -524,7 +478,7 @@ public final class PacketBuilder {
 
     /** Offset of the first TCP, UDP, SCTP, ICMP or ICMPv6 header in the last built frame, or -1. */
     public int l4Offset() {
-        for (Layer l : layers) {
+        for (PacketLayer l : layers) {
             if (l.kind.isL4()) {
                 return l.offset;
             }
@@ -532,7 +486,7 @@ public final class PacketBuilder {
         return -1;
     }
 
-    private int headerLength(Layer l) {
+    private int headerLength(PacketLayer l) {
         return switch (l.kind) {
             case ETH -> 14;
             case VLAN, MPLS -> 4;
@@ -549,7 +503,7 @@ public final class PacketBuilder {
         };
     }
 
-    private byte[] encode(int index, Layer l, Layer next, byte[] tail) {
+    private byte[] encode(int index, PacketLayer l, PacketLayer next, byte[] tail) {
         switch (l.kind) {
             case ETH -> {
                 byte[] h = new byte[14];
@@ -604,7 +558,7 @@ public final class PacketBuilder {
                 put32(h, 12, l.a);
                 put32(h, 16, l.b);
                 System.arraycopy(l.options, 0, h, 20, l.options.length);
-                put16(h, 10, l.checksumOverride != null ? l.checksumOverride : inetChecksum(h, 0, hlen, 0));
+                put16(h, 10, l.checksumOverride != null ? l.checksumOverride : Checksums.inetChecksum(h, 0, hlen, 0));
                 return h;
             }
             case IPV6 -> {
@@ -685,7 +639,7 @@ public final class PacketBuilder {
                 put32(h, 4, l.rest);
                 if (l.kind == Kind.ICMP) {
                     int sum = l.checksumOverride != null ? l.checksumOverride
-                            : inetChecksum(concat(h, tail), 0, h.length + tail.length, 0);
+                            : Checksums.inetChecksum(concat(h, tail), 0, h.length + tail.length, 0);
                     put16(h, 2, sum);
                     return h;
                 }
@@ -699,7 +653,7 @@ public final class PacketBuilder {
     }
 
     /** The type field of an Ethernet or VLAN header (or SNAP): override, else from what follows. */
-    private static int l2Type(Layer l, Layer next, byte[] tail) {
+    private static int l2Type(PacketLayer l, PacketLayer next, byte[] tail) {
         if (l.typeOverride != null) {
             return l.typeOverride;
         }
@@ -717,7 +671,7 @@ public final class PacketBuilder {
         };
     }
 
-    private static int ipProto(Layer l, Layer next, int none) {
+    private static int ipProto(PacketLayer l, PacketLayer next, int none) {
         if (l.typeOverride != null) {
             return l.typeOverride;
         }
@@ -739,12 +693,12 @@ public final class PacketBuilder {
     }
 
     /** Sets the checksum at {@code at} in {@code h} over the pseudo-header of the enclosing IP header. */
-    private byte[] withL4Checksum(int index, Layer l, byte[] h, byte[] tail, int at, int proto) {
+    private byte[] withL4Checksum(int index, PacketLayer l, byte[] h, byte[] tail, int at, int proto) {
         if (l.checksumOverride != null) {
             put16(h, at, l.checksumOverride);
             return h;
         }
-        Layer ip = null;
+        PacketLayer ip = null;
         for (int i = index - 1; i >= 0 && ip == null; i--) {
             if (layers.get(i).kind.isIp()) {
                 ip = layers.get(i);
@@ -754,7 +708,7 @@ public final class PacketBuilder {
             return h; // no IP header: nothing to checksum against
         }
         byte[] segment = concat(h, tail);
-        int sum = l4Checksum(ip.kind == Kind.IPV4, ip.kind == Kind.IPV4 ? ipv4Bytes(ip.a) : ip.src6,
+        int sum = Checksums.l4Checksum(ip.kind == Kind.IPV4, ip.kind == Kind.IPV4 ? ipv4Bytes(ip.a) : ip.src6,
                 ip.kind == Kind.IPV4 ? ipv4Bytes(ip.b) : ip.dst6, proto, segment, 0, segment.length);
         if (proto == 17 && sum == 0) {
             sum = 0xffff; // UDP sends a computed 0 as all ones: 0 means "no checksum"
@@ -817,127 +771,17 @@ public final class PacketBuilder {
         return v;
     }
 
-    /** The Internet checksum (RFC 1071) of {@code b[off .. off + len)} added to {@code initial}. */
-    public static int inetChecksum(byte[] b, int off, int len, int initial) {
-        long sum = initial & 0xffffffffL;
-        for (int i = 0; i + 1 < len; i += 2) {
-            sum += (b[off + i] & 0xff) << 8 | b[off + i + 1] & 0xff;
-        }
-        if ((len & 1) != 0) {
-            sum += (b[off + len - 1] & 0xff) << 8;
-        }
-        while (sum >>> 16 != 0) {
-            sum = (sum & 0xffff) + (sum >>> 16);
-        }
-        return (int) ~sum & 0xffff;
-    }
-
-    /**
-     * The TCP/UDP/ICMPv6 checksum of a segment (its checksum field zero, or as sent to verify: a
-     * correct segment then yields 0) over the IPv4 or IPv6 pseudo-header.
-     */
-    public static int l4Checksum(boolean ipv4, byte[] src, byte[] dst, int proto, byte[] b, int off, int len) {
-        byte[] pseudo;
-        if (ipv4) {
-            pseudo = new byte[12];
-            System.arraycopy(src, 0, pseudo, 0, 4);
-            System.arraycopy(dst, 0, pseudo, 4, 4);
-            pseudo[9] = (byte) proto;
-            put16(pseudo, 10, len);
-        } else {
-            pseudo = new byte[40];
-            System.arraycopy(src, 0, pseudo, 0, 16);
-            System.arraycopy(dst, 0, pseudo, 16, 16);
-            put32(pseudo, 32, len);
-            pseudo[39] = (byte) proto;
-        }
-        int partial = ~inetChecksum(pseudo, 0, pseudo.length, 0) & 0xffff;
-        return inetChecksum(b, off, len, partial);
-    }
-
-    /**
-     * True if every checksum the frame carries is right: the IPv4 header checksum, and for an
-     * unfragmented or first-fragment packet the TCP, UDP (0 = none, over IPv4), ICMP, ICMPv6 or
-     * SCTP checksum over the IP payload. Walks VLAN tags and IPv6 extension headers; a frame with
-     * no IP is trivially valid. For action tests that rewrite headers and must fix checksums.
-     */
-    public static boolean checksumsValid(byte[] f) {
-        int off = 12;
-        int type = get16(f, off);
-        while (type == 0x8100 || type == 0x88a8) {
-            off += 4;
-            type = get16(f, off);
-        }
-        off += 2;
-        byte[] src;
-        byte[] dst;
-        int proto;
-        int end;
-        boolean v4 = type == 0x0800;
-        if (v4) {
-            int ihl = (f[off] & 0xf) * 4;
-            if (inetChecksum(f, off, ihl, 0) != 0) {
-                return false;
-            }
-            int frag = get16(f, off + 6);
-            if ((frag & 0x1fff) != 0) {
-                return true;
-            }
-            src = Arrays.copyOfRange(f, off + 12, off + 16);
-            dst = Arrays.copyOfRange(f, off + 16, off + 20);
-            proto = f[off + 9] & 0xff;
-            end = off + get16(f, off + 2);
-            off += ihl;
-        } else if (type == 0x86dd) {
-            src = Arrays.copyOfRange(f, off + 8, off + 24);
-            dst = Arrays.copyOfRange(f, off + 24, off + 40);
-            proto = f[off + 6] & 0xff;
-            end = off + 40 + get16(f, off + 4);
-            off += 40;
-            while (proto == 0 || proto == 43 || proto == 60 || proto == 51 || proto == 44) {
-                int next = f[off] & 0xff;
-                if (proto == 44) {
-                    if ((get16(f, off + 2) & 0xfff8) != 0) {
-                        return true;
-                    }
-                    off += 8;
-                } else {
-                    off += proto == 51 ? ((f[off + 1] & 0xff) + 2) * 4 : ((f[off + 1] & 0xff) + 1) * 8;
-                }
-                proto = next;
-            }
-        } else {
-            return true;
-        }
-        int len = end - off;
-        return switch (proto) {
-            case 6 -> l4Checksum(v4, src, dst, 6, f, off, len) == 0;
-            case 17 -> v4 && get16(f, off + 6) == 0 || l4Checksum(v4, src, dst, 17, f, off, len) == 0;
-            case 58 -> l4Checksum(v4, src, dst, 58, f, off, len) == 0;
-            case 1 -> inetChecksum(f, off, len, 0) == 0;
-            case 132 -> {
-                byte[] copy = Arrays.copyOfRange(f, off, end);
-                int stored = (copy[8] & 0xff) | (copy[9] & 0xff) << 8 | (copy[10] & 0xff) << 16 | (copy[11] & 0xff) << 24;
-                Arrays.fill(copy, 8, 12, (byte) 0);
-                CRC32C c = new CRC32C();
-                c.update(copy);
-                yield (int) c.getValue() == stored;
-            }
-            default -> true;
-        };
-    }
-
     // ---- internals ----
 
-    private Layer add(Kind kind) {
-        Layer l = new Layer(kind);
+    private PacketLayer add(Kind kind) {
+        PacketLayer l = new PacketLayer(kind);
         layers.add(l);
         return l;
     }
 
-    private Layer last(Kind... kinds) {
+    private PacketLayer last(Kind... kinds) {
         for (int i = layers.size() - 1; i >= 0; i--) {
-            Layer l = layers.get(i);
+            PacketLayer l = layers.get(i);
             for (Kind k : kinds) {
                 if (l.kind == k) {
                     return l;
@@ -998,9 +842,5 @@ public final class PacketBuilder {
         b[off + 1] = (byte) (v >>> 16);
         b[off + 2] = (byte) (v >>> 8);
         b[off + 3] = (byte) v;
-    }
-
-    private static int get16(byte[] b, int off) {
-        return (b[off] & 0xff) << 8 | b[off + 1] & 0xff;
     }
 }

@@ -37,7 +37,7 @@ class PacketBuilderTest {
         assertEquals(9, f[26]);
         assertEquals(17, f[27], "protocol from the next header");
         assertEquals(12, (f[42] & 0xff) << 8 | f[43] & 0xff, "udp length");
-        assertTrue(PacketBuilder.checksumsValid(f));
+        assertTrue(Checksums.checksumsValid(f));
     }
 
     @Test
@@ -56,13 +56,13 @@ class PacketBuilderTest {
         };
         for (PacketBuilder b : all) {
             byte[] f = b.build();
-            assertTrue(PacketBuilder.checksumsValid(f), HEX.formatHex(f));
+            assertTrue(Checksums.checksumsValid(f), HEX.formatHex(f));
             byte[] bad = f.clone();
             bad[bad.length - 1] ^= 0x40;
-            assertFalse(PacketBuilder.checksumsValid(bad), "corrupted " + HEX.formatHex(bad));
+            assertFalse(Checksums.checksumsValid(bad), "corrupted " + HEX.formatHex(bad));
         }
         byte[] badIp = new PacketBuilder().eth(1, 2).ipv4("10.0.0.1", "10.0.0.2").ipChecksum(0x1234).build();
-        assertFalse(PacketBuilder.checksumsValid(badIp));
+        assertFalse(Checksums.checksumsValid(badIp));
     }
 
     @Test
@@ -74,7 +74,7 @@ class PacketBuilderTest {
             int sum = (f[40] & 0xff) << 8 | f[41] & 0xff;
             assertTrue(sum != 0);
             if (sum == 0xffff) {
-                assertTrue(PacketBuilder.checksumsValid(f));
+                assertTrue(Checksums.checksumsValid(f));
                 return;
             }
         }
