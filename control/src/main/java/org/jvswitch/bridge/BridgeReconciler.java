@@ -50,6 +50,7 @@ final class BridgeReconciler {
     private Map<String, String> appliedOtherConfig;
     /** The bridges' OpenFlow side (management sockets, controllers, fail mode's NORMAL flow); null: none. */
     private OpenFlowManager openflow;
+    private Map<String, String> otherConfigDefaults = Map.of();
 
     BridgeReconciler(Supplier<DpifNetdev> dpif, Supplier<String> datapathFailure, BridgeRegistry registry,
                      BridgeStp.BpduOut bpduOut, TunnelPorts tunnels) {
@@ -114,7 +115,14 @@ final class BridgeReconciler {
         }
     }
 
-    private void applyOtherConfig(Map<String, String> oc) {
+    /** The command line's --other-config: defaults for the keys the database does not set. */
+    void setOtherConfigDefaults(Map<String, String> defaults) {
+        otherConfigDefaults = Map.copyOf(defaults);
+    }
+
+    private void applyOtherConfig(Map<String, String> fromDb) {
+        Map<String, String> oc = new java.util.HashMap<>(otherConfigDefaults);
+        oc.putAll(fromDb);
         if (oc.equals(appliedOtherConfig)) {
             return;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -110,6 +111,11 @@ public final class BridgeService implements AutoCloseable {
      * Connects to the database and starts the bridge and revalidator threads and OpenFlow
      * ({@code <rundir>/<bridge>.mgmt} sockets, controllers).
      */
+    /** The command line's --other-config: defaults for Open_vSwitch other_config keys the database does not set. */
+    public void setOtherConfigDefaults(Map<String, String> defaults) {
+        thread.execute(() -> reconciler.setOtherConfigDefaults(defaults));
+    }
+
     public void start(ConfigDbFactory factory, UnixctlServer unixctl, java.nio.file.Path rundir) {
         DpifNetdev d = dpif.get();
         openflow = new OpenFlowManager(rundir, unixctl, d == null ? OfDatapath.NONE : OfDatapath.of(d), xlate);

@@ -43,21 +43,33 @@ final class OfClassifier {
         final Map<MaskedKey, List<OfRule>> rules = new HashMap<>();
         int count;
         int maxPriority = Integer.MIN_VALUE;
+        /** Rules at maxPriority: removing one of several leaves the maximum as it is. */
+        int atMax;
 
         Subtable(long[] mask) {
             this.mask = mask.clone();
         }
 
+        /** O(rules): only when the last rule at the maximum priority goes. */
         void recomputeMax() {
             maxPriority = Integer.MIN_VALUE;
+            atMax = 0;
             for (List<OfRule> l : rules.values()) {
-                maxPriority = Math.max(maxPriority, l.getFirst().priority());
+                for (OfRule r : l) {
+                    if (r.priority() > maxPriority) {
+                        maxPriority = r.priority();
+                        atMax = 1;
+                    } else if (r.priority() == maxPriority) {
+                        atMax++;
+                    }
+                }
             }
         }
     }
 
     private final List<Subtable> subtables = new ArrayList<>();
     private int count;
+    private int timed;
 
     int size() {
         return count;
@@ -106,9 +118,18 @@ final class OfClassifier {
             l.add(pos, r);
             st.count++;
             count++;
+            if (timed(r)) {
+                timed++;
+            }
+            if (r.priority() == st.maxPriority) {
+                st.atMax++;
+            }
+        } else if (timed(r) != timed(replaced)) {
+            timed += timed(r) ? 1 : -1;
         }
         if (r.priority() > st.maxPriority) {
             st.maxPriority = r.priority();
+            st.atMax = 1;
             sortSubtables();
         }
         return replaced;
@@ -130,13 +151,25 @@ final class OfClassifier {
         }
         st.count--;
         count--;
+        if (timed(r)) {
+            timed--;
+        }
         if (st.count == 0) {
             subtables.remove(st);
-        } else if (r.priority() == st.maxPriority) {
+        } else if (r.priority() == st.maxPriority && --st.atMax == 0) {
             st.recomputeMax();
             sortSubtables();
         }
         return true;
+    }
+
+    /** How many rules have an idle or hard timeout (the revalidator's expiry skips tables with none). */
+    int timedCount() {
+        return timed;
+    }
+
+    private static boolean timed(OfRule r) {
+        return r.idleTimeout() > 0 || r.hardTimeout() > 0;
     }
 
     /** The rule with exactly this match and priority, or null. */

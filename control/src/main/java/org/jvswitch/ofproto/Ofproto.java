@@ -408,8 +408,8 @@ public final class Ofproto {
         lock.writeLock().lock();
         try {
             for (OfTable t : tables) {
-                if (t.rules.size() == 0) {
-                    continue;
+                if (t.rules.timedCount() == 0) {
+                    continue; // nothing can expire: no O(rules) walk under the write lock per pass
                 }
                 for (OfRule r : t.rules.rules()) {
                     boolean hard = r.hardTimeout() > 0 && nowMillis - r.createdMillis() >= r.hardTimeout() * 1000L;

@@ -279,7 +279,8 @@ final class PmdCommands {
             if (!drops.isEmpty()) {
                 out.append("  Drops:\n").append(drops);
             }
-            if (withHistograms) {
+            // As OVS: the histograms exist only with other_config:pmd-perf-metrics=true.
+            if (withHistograms && p.perfMetrics()) {
                 long[][] counts = histogramCounts(dp, p);
                 long[][] walls = histogramWalls(dp, p);
                 ObjectNode hj = o.putObject("histograms");

@@ -96,6 +96,7 @@ public final class Vswitchd implements AutoCloseable {
         startDatapath(oc);
         bridges = new BridgeService(() -> dpif, this::datapathFailure, new StatusWriter.SystemInfo(
                 Version.OVS_COMPAT, IFACE_TYPES, dpif != null, dpdkVersion));
+        bridges.setOtherConfigDefaults(options.otherConfig());
         bridges.start(configDb::configDb, unixctl, dirs.rundir());
         started = true;
         // ---- observability (issue 7): /metrics on other_config:metrics-address ----

@@ -247,7 +247,7 @@ class MetricsIntegrationTest {
             String extra = "--no-pci --vdev net_pcap_min,rx_pcap=" + in + " --vdev net_pcap_mout,rx_pcap=" + empty
                     + ",tx_pcap=" + dir.resolve("out.pcap");
             try (VswitchdProcess vs = VswitchdProcess.start(dir, "--other-config=pmd-maxsleep=100",
-                    "--other-config=dpdk-mbufs=16383",
+                    "--other-config=dpdk-mbufs=16383", "--other-config=pmd-perf-metrics=true",
                     "--other-config=dpdk-extra=" + extra, "--other-config=metrics-address=127.0.0.1:" + port)) {
                 vs.appctlOk("dpctl/add-if", "ovs-netdev", "mout,type=dpdk,dpdk-devargs=net_pcap_mout,port_no=2");
                 vs.appctlOk("dpctl/add-flow", "in_port(1),eth_type(0x0800),ipv4(dst=10.0.0.2,frag=no)", "2");

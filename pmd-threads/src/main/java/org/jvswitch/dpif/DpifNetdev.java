@@ -135,7 +135,8 @@ public final class DpifNetdev implements AutoCloseable {
 
     /**
      * Applies the Open_vSwitch other_config keys the datapath reads: emc-insert-inv-prob
-     * (default 100), smc-enable (false), pmd-rxq-assign (cycles), pmd-rxq-isolate (true).
+     * (default 100), smc-enable (false), pmd-rxq-assign (cycles), pmd-rxq-isolate (true),
+     * pmd-perf-metrics (false: pmd-perf-show's histograms are not filled).
      *
      * @throws IllegalArgumentException with a one-line reason for a bad value
      */
@@ -152,10 +153,12 @@ public final class DpifNetdev implements AutoCloseable {
                     + "' is not a number from 0 (never insert) up");
         }
         boolean smc = Boolean.parseBoolean(otherConfig.getOrDefault("smc-enable", "false"));
+        boolean perfMetrics = Boolean.parseBoolean(otherConfig.getOrDefault("pmd-perf-metrics", "false"));
         scheduler.configure(otherConfig.get("pmd-rxq-assign"), otherConfig.get("pmd-rxq-isolate"));
         List<CompletableFuture<Void>> done = new ArrayList<>();
         for (PmdThread p : allContexts()) {
             done.add(p.configure(invProb, smc));
+            done.add(p.setPerfMetrics(perfMetrics));
         }
         runMain();
         Futures.await(done, "configuring the PMDs");

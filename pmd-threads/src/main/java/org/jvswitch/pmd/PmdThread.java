@@ -75,6 +75,13 @@ public final class PmdThread implements Agent {
     private final UpcallQueue upcalls = new UpcallQueue(UPCALL_QUEUE_CAPACITY);
     private final PmdInput input;
     private final PmdPerf perf = new PmdPerf();
+    /**
+     * other_config:pmd-perf-metrics (default false, as in OVS): whether each iteration fills the
+     * {@link PmdPerf} histograms pmd-perf-show prints. Off, an iteration skips their binary
+     * searches and division. PMD-owned: set through {@link #setPerfMetrics}.
+     */
+    private boolean perfMetrics;
+    private volatile boolean perfMetricsShown;
     /** {@link #OVERRUN_NS} in TSC cycles (DPDK's TSC rate; 3 GHz assumed before DPDK runs). */
     private final long overrunCycles;
     /** TSC cycles per second used for {@link #overrunCycles}. */
@@ -151,7 +158,9 @@ public final class PmdThread implements Agent {
                     nowNs = clock.nanoTime();
                 }
                 rx.setCount(n);
-                perf.packetsPerBatch.record(n);
+                if (perfMetrics) {
+                    perf.packetsPerBatch.record(n);
+                }
                 input.process(rx, n, q.portNo(), nowNs, nowNs / 1_000_000L);
                 packets += n;
                 long t = EthBurst.rdtsc();
@@ -174,7 +183,9 @@ public final class PmdThread implements Agent {
         } else {
             stats.add(PmdStats.CYCLES_IDLE, cycles);
         }
-        perf.iteration(cycles, packets, upcallsQueued);
+        if (perfMetrics) {
+            perf.iteration(cycles, packets, upcallsQueued);
+        }
         if (cycles > overrunCycles) {
             overrun(cycles, packets, commands, upcallsQueued, queues.length);
         }
@@ -331,9 +342,8 @@ public final class PmdThread implements Agent {
     /** Replaces a flow's actions; null if there is no such flow. */
     public CompletableFuture<DpNetdevFlow> flowModify(Ufid ufid, ActionProgram program, boolean clearStats) {
         return call(() -> {
-            DpNetdevFlow f = flows.get(ufid);
+            DpNetdevFlow f = flows.setProgram(ufid, program);
             if (f != null) {
-                f.setProgram(program);
                 if (clearStats) {
                     f.clearStats();
                 }
@@ -455,6 +465,19 @@ public final class PmdThread implements Agent {
 
     public PmdStats stats() {
         return stats;
+    }
+
+    /** Turns the per-iteration histograms on or off (other_config:pmd-perf-metrics). */
+    public CompletableFuture<Void> setPerfMetrics(boolean on) {
+        return run(() -> {
+            perfMetrics = on;
+            perfMetricsShown = on;
+        });
+    }
+
+    /** Whether the histograms are being filled (any thread). */
+    public boolean perfMetrics() {
+        return perfMetricsShown;
     }
 
     /** Per-iteration histograms (pmd-perf-show). */

@@ -244,8 +244,14 @@ class PmdThreadTest {
     }
 
     @Test
-    void iterationsFillThePerfHistograms() {
+    void iterationsFillThePerfHistogramsOnlyWithPmdPerfMetrics() {
         put(flow(1, 0, 0x0a000002, List.of(new DpAction.Output(2))));
+        a.inject(mbufs.of(udpTo("10.0.0.2")));
+        work();
+        assertEquals(0, sum(pmd.perf().cyclesPerIteration.snapshot()), "off by default, as in OVS");
+        CompletableFuture<Void> on = pmd.setPerfMetrics(true);
+        work();
+        assertTrue(on.isDone() && pmd.perfMetrics());
         long before = sum(pmd.perf().cyclesPerIteration.snapshot());
         a.inject(mbufs.of(udpTo("10.0.0.2")), mbufs.of(udpTo("10.0.0.2")), mbufs.of(udpTo("10.0.0.9")));
         work();

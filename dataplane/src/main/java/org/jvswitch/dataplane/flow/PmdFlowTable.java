@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jvswitch.dataplane.action.ActionProgram;
 import org.jvswitch.dataplane.cache.Smc;
 import org.jvswitch.dataplane.cls.Dpcls;
 
@@ -64,6 +65,21 @@ public final class PmdFlowTable implements Smc.FlowTable {
 
     public DpNetdevFlow get(Ufid ufid) {
         return byUfid.get(ufid);
+    }
+
+    /**
+     * Replaces a flow's actions (dpctl/mod-flow, revalidation) and re-checks its port's
+     * simple-match eligibility: a drop flow qualifies, but once it sends to userspace (or sets
+     * metadata) its actions read the packet's key, which the simple-match path never builds.
+     * Returns the flow, or null if its UFID is not here.
+     */
+    public DpNetdevFlow setProgram(Ufid ufid, ActionProgram program) {
+        DpNetdevFlow f = byUfid.get(ufid);
+        if (f != null) {
+            f.setProgram(program);
+            updateSimple(f.inPort());
+        }
+        return f;
     }
 
     /** Removes and kills a flow (caches pointing at it see it dead); null if not here. */
