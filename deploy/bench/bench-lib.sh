@@ -1,9 +1,37 @@
-# deploy/bench/bench-lib.sh - what the switch benchmarks share (datapath.sh, tunnel.sh): stopping
+# deploy/bench/bench-lib.sh - what the switch benchmarks share (datapath.sh, tunnel.sh, openflow.sh): stopping
 # daemons, finding and pinning the PMD thread, reading OVS-format pmd-stats-show, measuring RUNS
 # windows and the median, the table's number formats. Sourced, never run.
 #
-# The sourcing script defines say, vsay, vcat, warn and add_note, and the globals RT, VERBOSE,
-# WORK, RUNS and WINDOW, and 'declare -A R' (results, R[side|flows|case|field]).
+# The sourcing script sets BENCH_NAME (its file name, for messages) before sourcing, and defines
+# the globals RT, VERBOSE, WORK, RUNS and WINDOW, and 'declare -A R' (results,
+# R[side|flows|case|field]).
+
+# Output: say, vsay/vcat (only with -v), warn, die; notes printed at once and again under the table.
+say() { printf '%s\n' "$*"; }
+vsay() { if [ "$VERBOSE" = 1 ]; then printf '    %s\n' "$*"; fi; return 0; }
+vcat() { if [ "$VERBOSE" = 1 ]; then sed 's/^/    | /' "$@"; fi; return 0; }
+warn() { printf '%s: warning: %s\n' "$BENCH_NAME" "$*" >&2; }
+die() { printf '%s: %s\n' "$BENCH_NAME" "$*" >&2; exit 1; }
+NOTES=()
+add_note() { NOTES+=("$*"); say "  ! $*"; }
+
+# Preconditions every bench shares: root (WHY says what for), a JDK, the built switch and the
+# perf harness class HARNESS_CLASS, and Open vSwitch's tools (plus any named after WHY).
+# Sets JAVA, HARNESS_CP and OVS_SCHEMA.
+bench_require() {
+    local why=$1 harness_class=$2 t
+    shift 2
+    [ "$(id -u)" -eq 0 ] || die "needs root ($why)"
+    jvs_find_jdk || exit 1
+    JAVA=$JAVA_HOME/bin/java
+    HARNESS_CP=$JVS_ROOT/perf/target/classes
+    [ -f "$HARNESS_CP/org/jvswitch/perf/harness/$harness_class.class" ] || die "perf/ is not built: run './jvs build'"
+    [ -f "$JVS_ROOT/control/target/jvswitch-control.jar" ] || die "jvswitch is not built: run './jvs build'"
+    for t in ovs-appctl ovs-vsctl ovs-ofctl ovsdb-tool ovsdb-server "$@"; do
+        command -v "$t" >/dev/null || die "$t not found: run 'sudo ./jvs setup' (Open vSwitch's tools drive both switches)"
+    done
+    OVS_SCHEMA=/usr/share/openvswitch/vswitch.ovsschema
+}
 
 now_ms() { date +%s%3N; }
 # Last N lines of a file, indented, for "its log says:" messages.

@@ -26,6 +26,7 @@ JVS_ROOT=${JVS_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 # shellcheck source=deploy/lib.sh
 . "$JVS_ROOT/deploy/lib.sh"
 # shellcheck source=deploy/bench/bench-lib.sh
+BENCH_NAME=datapath.sh
 . "$JVS_ROOT/deploy/bench/bench-lib.sh"
 
 usage() {
@@ -113,30 +114,9 @@ done
 [[ "$DST" =~ ^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "datapath.sh: --dst '$DST' is not an IPv4 address" >&2; exit 2; }
 
 # ---------------------------------------------------------------------------------------------
-# Output helpers
+# Preconditions (output helpers and checks: bench-lib.sh)
 
-say() { printf '%s\n' "$*"; }
-vsay() { if [ "$VERBOSE" = 1 ]; then printf '    %s\n' "$*"; fi; return 0; }
-vcat() { if [ "$VERBOSE" = 1 ]; then sed 's/^/    | /' "$@"; fi; return 0; }
-warn() { printf 'datapath.sh: warning: %s\n' "$*" >&2; }
-die() { printf 'datapath.sh: %s\n' "$*" >&2; exit 1; }
-
-NOTES=()
-add_note() { NOTES+=("$*"); say "  ! $*"; }
-
-# ---------------------------------------------------------------------------------------------
-# Preconditions
-
-[ "$(id -u)" -eq 0 ] || die "needs root (DPDK and hugepages): sudo ./jvs bench"
-jvs_find_jdk || exit 1
-JAVA=$JAVA_HOME/bin/java
-HARNESS_CP=$JVS_ROOT/perf/target/classes
-[ -f "$HARNESS_CP/org/jvswitch/perf/harness/UdpFlowsPcap.class" ] || die "perf/ is not built: run './jvs build'"
-[ -f "$JVS_ROOT/control/target/jvswitch-control.jar" ] || die "jvswitch is not built: run './jvs build'"
-for t in ovs-appctl ovs-vsctl ovs-ofctl ovsdb-tool ovsdb-server; do
-    command -v "$t" >/dev/null || die "$t not found: run 'sudo ./jvs setup' (Open vSwitch's tools drive both switches)"
-done
-OVS_SCHEMA=/usr/share/openvswitch/vswitch.ovsschema
+bench_require "DPDK and hugepages: sudo ./jvs bench" UdpFlowsPcap
 
 OVS_VSWITCHD=""
 if [ "$DO_OVS" = 1 ]; then

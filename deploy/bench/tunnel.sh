@@ -25,6 +25,7 @@ JVS_ROOT=${JVS_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 # shellcheck source=deploy/lib.sh
 . "$JVS_ROOT/deploy/lib.sh"
 # shellcheck source=deploy/bench/bench-lib.sh
+BENCH_NAME=tunnel.sh
 . "$JVS_ROOT/deploy/bench/bench-lib.sh"
 
 usage() {
@@ -79,24 +80,7 @@ for c in "${CASE_LIST[@]}"; do
     case "$c" in encap|decap) ;; *) echo "tunnel.sh: unknown case '$c' (encap, decap)" >&2; exit 2 ;; esac
 done
 
-say() { printf '%s\n' "$*"; }
-vsay() { if [ "$VERBOSE" = 1 ]; then printf '    %s\n' "$*"; fi; return 0; }
-vcat() { if [ "$VERBOSE" = 1 ]; then sed 's/^/    | /' "$@"; fi; return 0; }
-warn() { printf 'tunnel.sh: warning: %s\n' "$*" >&2; }
-die() { printf 'tunnel.sh: %s\n' "$*" >&2; exit 1; }
-NOTES=()
-add_note() { NOTES+=("$*"); say "  ! $*"; }
-
-[ "$(id -u)" -eq 0 ] || die "needs root (DPDK, hugepages, a network namespace): sudo ./jvs bench tunnel"
-jvs_find_jdk || exit 1
-JAVA=$JAVA_HOME/bin/java
-HARNESS_CP=$JVS_ROOT/perf/target/classes
-[ -f "$HARNESS_CP/org/jvswitch/perf/harness/VxlanFlowsPcap.class" ] || die "perf/ is not built: run './jvs build'"
-[ -f "$JVS_ROOT/control/target/jvswitch-control.jar" ] || die "jvswitch is not built: run './jvs build'"
-for t in ovs-appctl ovs-vsctl ovs-ofctl ovsdb-tool ovsdb-server ip; do
-    command -v "$t" >/dev/null || die "$t not found: run 'sudo ./jvs setup'"
-done
-OVS_SCHEMA=/usr/share/openvswitch/vswitch.ovsschema
+bench_require "DPDK, hugepages, a network namespace: sudo ./jvs bench tunnel" VxlanFlowsPcap ip
 OVS_VSWITCHD=/usr/lib/openvswitch-switch-dpdk/ovs-vswitchd-dpdk
 if [ "$DO_OVS" = 1 ] && { [ ! -x "$OVS_VSWITCHD" ] || [ ! -r "$OVS_SCHEMA" ]; }; then
     say "OVS-DPDK column skipped: $OVS_VSWITCHD or $OVS_SCHEMA missing ('sudo ./jvs setup')"
