@@ -97,6 +97,12 @@ final class TwoHosts implements AutoCloseable {
             for (int i = 0; i < 2; i++) {
                 Netns.run("ip", "link", "add", "gp", "netns", hosts[i].name(), "type", "veth", "peer", "name", "eth0",
                         "netns", guests[i].name());
+                // The switch reads the underlay veth through AF_PACKET, so the host's kernel sees its
+                // frames too, and with Linux's default arp_ignore=0 it would answer ARP for the
+                // bridge's address from the veth (with the veth's MAC), racing the switch's own
+                // port. Reply only on the interface holding the address, as a host whose NIC a
+                // DPDK driver owns does.
+                hosts[i].exec("sysctl", "-qw", "net.ipv4.conf.all.arp_ignore=1");
                 hosts[i].exec("ip", "link", "set", "ul", "up");
                 hosts[i].exec("ip", "link", "set", "gp", "up");
                 guests[i].exec("ip", "link", "set", "eth0", "up");
