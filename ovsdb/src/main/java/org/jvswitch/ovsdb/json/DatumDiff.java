@@ -20,68 +20,42 @@ public final class DatumDiff {
 
     /** The diff that turns {@code old} into {@code neu}. */
     public static Datum diff(ColumnType type, Datum old, Datum neu) {
-        if (!type.isComposite()) {
-            return neu;
-        }
-        boolean map = old.isMap();
-        List<Object> k = new ArrayList<>();
-        List<Object> v = map ? new ArrayList<>() : null;
-        int i = 0;
-        int j = 0;
-        while (i < old.size() || j < neu.size()) {
-            int c = i == old.size() ? 1 : j == neu.size() ? -1 : Atoms.compare(old.key(i), neu.key(j));
-            if (c < 0) {
-                k.add(old.key(i));
-                if (map) {
-                    v.add(old.value(i));
-                }
-                i++;
-            } else if (c > 0) {
-                k.add(neu.key(j));
-                if (map) {
-                    v.add(neu.value(j));
-                }
-                j++;
-            } else {
-                if (map && !Atoms.equal(old.value(i), neu.value(j))) {
-                    k.add(neu.key(j));
-                    v.add(neu.value(j));
-                }
-                i++;
-                j++;
-            }
-        }
-        return map ? Datum.sortedMap(k.toArray(), v.toArray()) : Datum.sortedSet(k.toArray());
+        return type.isComposite() ? symmetric(type.isMap(), old, neu) : neu;
     }
 
     /** Applies {@code diff} to {@code old}; the result is not checked against the type's bounds. */
     public static Datum apply(ColumnType type, Datum old, Datum diff) {
-        if (!type.isComposite()) {
-            return diff;
-        }
-        boolean map = type.isMap();
+        return type.isComposite() ? symmetric(type.isMap(), old, diff) : diff;
+    }
+
+    /**
+     * Both directions are one operation (RFC 7047's update2 semantics): keys in only one side are
+     * kept, keys in both drop out, except map keys whose values differ, which take {@code b}'s.
+     * So diff(a, b) = symmetric(a, b), and applying it, symmetric(a, diff), gives back b.
+     */
+    private static Datum symmetric(boolean map, Datum a, Datum b) {
         List<Object> k = new ArrayList<>();
         List<Object> v = map ? new ArrayList<>() : null;
         int i = 0;
         int j = 0;
-        while (i < old.size() || j < diff.size()) {
-            int c = i == old.size() ? 1 : j == diff.size() ? -1 : Atoms.compare(old.key(i), diff.key(j));
+        while (i < a.size() || j < b.size()) {
+            int c = i == a.size() ? 1 : j == b.size() ? -1 : Atoms.compare(a.key(i), b.key(j));
             if (c < 0) {
-                k.add(old.key(i));
+                k.add(a.key(i));
                 if (map) {
-                    v.add(old.value(i));
+                    v.add(a.value(i));
                 }
                 i++;
             } else if (c > 0) {
-                k.add(diff.key(j));
+                k.add(b.key(j));
                 if (map) {
-                    v.add(diff.value(j));
+                    v.add(b.value(j));
                 }
                 j++;
             } else {
-                if (map && !Atoms.equal(old.value(i), diff.value(j))) {
-                    k.add(diff.key(j));
-                    v.add(diff.value(j));
+                if (map && !Atoms.equal(a.value(i), b.value(j))) {
+                    k.add(b.key(j));
+                    v.add(b.value(j));
                 }
                 i++;
                 j++;
