@@ -126,6 +126,7 @@ public final class BridgeService implements AutoCloseable {
         if (d != null) {
             d.setUpcallHandler(upcalls);
             revalidator.start();
+            RevalidatorCommands.register(unixctl, revalidator);
         }
         BridgeCommands.register(unixctl, this);
         tunnels.start(unixctl, true);

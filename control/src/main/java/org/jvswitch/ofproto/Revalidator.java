@@ -142,6 +142,31 @@ public final class Revalidator {
         return changed;
     }
 
+    /**
+     * Deletes every megaflow on a port some bridge owns (Open vSwitch's
+     * {@code revalidator/purge}), pushing their last statistics to their rules first; returns
+     * how many it deleted. Traffic misses and installs fresh megaflows.
+     */
+    public int purge() {
+        long now = System.currentTimeMillis();
+        int deleted = 0;
+        for (DpifFlows.PmdFlows pf : dpif.flows().dump()) {
+            for (DpNetdevFlow f : pf.flows()) {
+                if (xlate.bridgeOf(f.key()) == null) {
+                    continue;
+                }
+                Seen prev = seen.remove(new FlowId(pf.pmd().index(), f.ufid()));
+                Xlate.Result translation = upcalls.translationOf(f.ufid());
+                long packets = f.packets() - (prev == null ? 0 : prev.packets());
+                if (translation != null && packets > 0) {
+                    translation.count(packets, f.bytes() - (prev == null ? 0 : prev.bytes()), now);
+                }
+                deleted += delete(f.ufid());
+            }
+        }
+        return deleted;
+    }
+
     private int delete(Ufid ufid) {
         try {
             dpif.flows().delete(ufid);

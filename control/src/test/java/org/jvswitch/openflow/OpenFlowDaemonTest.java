@@ -182,6 +182,7 @@ class OpenFlowDaemonTest {
             ofctlOk(vs, "-O", "OpenFlow13", "add-meter", br, "meter=1,pktps,band=type=drop,rate=1");
             ofctlOk(vs, "-O", "OpenFlow13", "add-flow", br, "priority=30,icmp,in_port=" + p1
                     + ",actions=meter:1,output:" + p2);
+            vs.appctlOk("revalidator/wait");  // the megaflow of the old rule (no meter) is gone
             Cmd.Result burst = n1.tryExec(Duration.ofSeconds(30), "ping", "-c", "10", "-i", "0.05", "-W", "1",
                     "10.83.0.2");
             long received = counter(burst.stdout(), "(\\d+) received");
@@ -205,7 +206,12 @@ class OpenFlowDaemonTest {
             }
             assertTrue(after >= before + 3, "packet-outs reached n2: " + before + " -> " + after);
 
-            // The switch is still well.
+            // The switch is still well; revalidator/purge empties the datapath, traffic refills it.
+            assertPings(vs, n2, "10.83.0.1");
+            String live = vs.appctlOk("dpctl/dump-flows");
+            vs.appctlOk("revalidator/purge");
+            String purged = vs.appctlOk("dpctl/dump-flows");  // a stray IPv6 frame may have refilled one
+            assertTrue(live.lines().count() >= 2 && purged.lines().count() < live.lines().count(), live + "--\n" + purged);
             assertPings(vs, n2, "10.83.0.1");
             assertFalse(vs.log().contains("Exception"), vs.log());
         } finally {
