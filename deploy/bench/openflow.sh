@@ -30,7 +30,8 @@ usage() {
 usage: ./jvs bench openflow [OPTIONS]   (or deploy/bench/openflow.sh [OPTIONS] after './jvs build')
 
   --flowmods N          flows in the add-flows file                          (default 100000)
-  --flows N             distinct sources in the miss pcap                    (default 100000)
+  --flows N             distinct sources in the miss pcap                    (default 50000;
+                        both datapaths hold at most 65536 megaflows per PMD)
   --runs N              add-flows runs per side; the median is reported      (default 3)
   --cases LIST          flow-mods,misses                                     (default both)
   --no-ovs              jvswitch only
@@ -44,7 +45,7 @@ openvswitch-switch-dpdk ('sudo ./jvs setup').
 USAGE
 }
 
-FLOWMODS=100000 FLOWS=100000 RUNS=3 CASES=flow-mods,misses DO_OVS=1 VERBOSE=0 KEEP=0 RT=0 WINDOW=0
+FLOWMODS=100000 FLOWS=50000 RUNS=3 CASES=flow-mods,misses DO_OVS=1 VERBOSE=0 KEEP=0 RT=0 WINDOW=0
 need_arg() { [ $# -ge 2 ] && [ -n "$2" ] || { echo "openflow.sh: $1 needs a value (try --help)" >&2; exit 2; }; }
 while [ $# -gt 0 ]; do
     case "$1" in

@@ -120,25 +120,44 @@ public final class ConnManager implements PacketInSink {
 
     // ---- configuration ----
 
+    /**
+     * The TLS context a controller connects or listens with: none for tcp:/unix:, a client one
+     * for ssl:, a server one for pssl:. An ssl target with no usable SSL table throws
+     * {@link SslUnavailable}: the controller stays down with the reason in its status; it never
+     * falls back to plain TCP.
+     */
+    private SslContext sslFor(ControllerConfig c, BridgeOfConfig cfg) throws SslUnavailable {
+        OfTarget t = OfTarget.parse(c.target());
+        if (!t.ssl()) {
+            return null;
+        }
+        if (cfg.ssl() == null) {
+            throw new SslUnavailable("SSL is not configured (ovs-vsctl set-ssl PRIVATE-KEY CERTIFICATE CA-CERT)");
+        }
+        try {
+            return t.passive() ? cfg.ssl().serverContext() : cfg.ssl().clientContext();
+        } catch (IOException e) {
+            throw new SslUnavailable(e.getMessage());
+        }
+    }
+
+    /** An ssl:/pssl: controller that cannot have its TLS context. */
+    private static final class SslUnavailable extends Exception {
+        SslUnavailable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** Applies a new configuration: controllers added, removed or changed reconnect; fail mode. */
     public synchronized void configure(BridgeOfConfig next) {
         BridgeOfConfig prev = config;
         config = next;
-        SslContext ssl = null;
-        if (next.ssl() != null && next.controllers().stream().anyMatch(c -> c.target().startsWith("ssl:")
-                || c.target().startsWith("pssl:"))) {
-            try {
-                ssl = next.controllers().stream().anyMatch(c -> c.target().startsWith("pssl:"))
-                        ? next.ssl().serverContext() : next.ssl().clientContext();
-            } catch (IOException e) {
-                LOG.warn("{}: {}", bridge.name(), e.getMessage());
-            }
-        }
         Map<String, ControllerConfig> wanted = new LinkedHashMap<>();
         for (ControllerConfig c : next.controllers()) {
             wanted.put(c.target(), c);
         }
-        boolean versionsChanged = !prev.versions().equals(next.versions());
+        boolean versionsChanged = !prev.versions().equals(next.versions())
+                || !java.util.Objects.equals(prev.ssl(), next.ssl());
         for (var it = controllers.entrySet().iterator(); it.hasNext();) {
             var e = it.next();
             if (!e.getValue().config().equals(wanted.get(e.getKey())) || versionsChanged) {
@@ -149,9 +168,21 @@ public final class ConnManager implements PacketInSink {
         for (ControllerConfig c : wanted.values()) {
             if (!controllers.containsKey(c.target())) {
                 try {
+                    SslContext ssl = null;
+                    String sslError = null;
+                    try {
+                        ssl = sslFor(c, next);
+                    } catch (SslUnavailable e) {
+                        sslError = e.getMessage();
+                        LOG.warn("{}: controller {}: {}", bridge.name(), c.target(), sslError);
+                    }
                     Controller ctl = new Controller(this, c, ssl, next.versions());
                     controllers.put(c.target(), ctl);
-                    ctl.start();
+                    if (sslError == null) {
+                        ctl.start();
+                    } else {
+                        ctl.error(sslError);
+                    }
                 } catch (IllegalArgumentException e) {
                     LOG.warn("{}: controller {}: {}", bridge.name(), c.target(), e.getMessage());
                 }

@@ -5,6 +5,7 @@ import org.jvswitch.ovsdb.testing.Schemas;
 import org.jvswitch.testing.Cmd;
 import org.jvswitch.testing.Peers;
 import org.jvswitch.testing.TempRunDir;
+import org.jvswitch.testing.TestPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -47,33 +48,12 @@ class RemotesTest {
         assertTrue(r.ok(), r::toString);
     }
 
-    private static void openssl(Path dir, String... args) {
-        List<String> argv = new ArrayList<>(List.of(Peers.require("openssl").toString()));
-        argv.addAll(List.of(args));
-        Cmd.Result r = Cmd.run(Duration.ofSeconds(30), null, argv.toArray(String[]::new));
-        assertTrue(r.ok(), r::toString);
-    }
-
-    /** A CA and two certificates signed by it; the server's key in PKCS#1 form, the client's in PKCS#8. */
-    private static void pki(Path d) {
-        openssl(d, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", d + "/ca.key", "-out", d + "/ca.crt",
-                "-subj", "/CN=jvs-test-ca", "-days", "2");
-        openssl(d, "genrsa", "-traditional", "-out", d + "/server.key", "2048");
-        openssl(d, "req", "-new", "-key", d + "/server.key", "-out", d + "/server.csr", "-subj", "/CN=server");
-        openssl(d, "x509", "-req", "-in", d + "/server.csr", "-CA", d + "/ca.crt", "-CAkey", d + "/ca.key",
-                "-CAcreateserial", "-out", d + "/server.crt", "-days", "2");
-        openssl(d, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", d + "/client.key", "-out", d + "/client.csr",
-                "-subj", "/CN=client");
-        openssl(d, "x509", "-req", "-in", d + "/client.csr", "-CA", d + "/ca.crt", "-CAkey", d + "/ca.key",
-                "-CAcreateserial", "-out", d + "/client.crt", "-days", "2");
-    }
-
     @Test
     @Timeout(60)
     void passiveTcpAndSsl() throws Exception {
         try (TempRunDir dir = TempRunDir.create()) {
             Path d = dir.path();
-            pki(d);
+            TestPki.create(d);
             try (OvsdbServer s = OvsdbServer.builder().database(dir.resolve("r.db"), OvsdbServer.vswitchSchema())
                     .remote("ptcp:0:127.0.0.1").remote("pssl:0:127.0.0.1")
                     .ssl(d + "/server.key", d + "/server.crt", d + "/ca.crt").start()) {
@@ -87,7 +67,7 @@ class RemotesTest {
                 vsctl("ssl:127.0.0.1:" + ssl, "--private-key=" + d + "/client.key", "--certificate=" + d + "/client.crt",
                         "--ca-cert=" + d + "/ca.crt", "init", "--", "add-br", "br-ssl");
                 // A client without a certificate signed by our CA is refused.
-                openssl(d, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", d + "/rogue.key", "-out",
+                TestPki.openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", d + "/rogue.key", "-out",
                         d + "/rogue.crt", "-subj", "/CN=rogue", "-days", "2");
                 r = client(Duration.ofSeconds(3), "-p", d + "/rogue.key", "-c", d + "/rogue.crt", "-C", d + "/ca.crt",
                         "list-dbs", "ssl:127.0.0.1:" + ssl);
@@ -127,7 +107,7 @@ class RemotesTest {
     void activeSslConnectsToAListeningSslClient() throws Exception {
         try (TempRunDir dir = TempRunDir.create()) {
             Path d = dir.path();
-            pki(d);
+            TestPki.create(d);
             try (OvsdbServer s = OvsdbServer.builder().database(dir.resolve("r.db"), OvsdbServer.vswitchSchema())
                     .ssl(d + "/server.key", d + "/server.crt", d + "/ca.crt").start()) {
                 int port = freePort();
@@ -152,7 +132,7 @@ class RemotesTest {
     void managerTableTargetsAndSslTable() throws Exception {
         try (TempRunDir dir = TempRunDir.create()) {
             Path d = dir.path();
-            pki(d);
+            TestPki.create(d);
             Path sock = dir.resolve("m.sock");
             try (OvsdbServer s = OvsdbServer.builder().database(dir.resolve("m.db"), OvsdbServer.vswitchSchema())
                     .remote("punix:" + sock).remote("db:Open_vSwitch,Open_vSwitch,manager_options")
