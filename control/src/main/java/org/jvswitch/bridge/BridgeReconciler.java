@@ -24,6 +24,7 @@ import org.jvswitch.ofproto.VlanMode;
 import org.jvswitch.openflow.BridgeOfConfig;
 import org.jvswitch.openflow.OpenFlowManager;
 import org.jvswitch.tnl.TunnelConfig;
+import org.jvswitch.ovsdb.server.SslConfig;
 import org.jvswitch.tnl.TunnelPorts;
 import org.jvswitch.vlog.Vlog;
 import org.slf4j.Logger;
@@ -48,6 +49,8 @@ final class BridgeReconciler {
     private final TunnelPorts tunnels;
     private final Map<String, BridgeRuntime> bridges = new TreeMap<>();
     private Map<String, String> appliedOtherConfig;
+    /** The SSL table's files for ssl:/pssl: controllers (null: none configured). */
+    private SslConfig ssl;
     /** The bridges' OpenFlow side (management sockets, controllers, fail mode's NORMAL flow); null: none. */
     private OpenFlowManager openflow;
     private Map<String, String> otherConfigDefaults = Map.of();
@@ -90,6 +93,7 @@ final class BridgeReconciler {
     /** Applies {@code cfg}. */
     void apply(SwitchConfig cfg) {
         applyOtherConfig(cfg.otherConfig());
+        ssl = cfg.ssl();
         Map<String, BridgeConfig> wanted = new TreeMap<>();
         cfg.bridges().forEach(b -> wanted.put(b.name(), b));
         for (String name : List.copyOf(bridges.keySet())) {
@@ -169,7 +173,7 @@ final class BridgeReconciler {
         br.cfg = b;
         if (openflow != null) {
             // Before any port: a standalone bridge without controllers gets its NORMAL flow here.
-            br.ofConfig = ofConfig(b);
+            br.ofConfig = ofConfig(b, ssl);
             try {
                 openflow.addBridge(of, br.ofConfig);
             } catch (java.io.IOException | RuntimeException e) {
@@ -392,7 +396,7 @@ final class BridgeReconciler {
         }
         configureStp(br, b);
         // Controllers, fail mode (and its NORMAL flow), protocols: OpenFlow's side owns them.
-        BridgeOfConfig of = ofConfig(b);
+        BridgeOfConfig of = ofConfig(b, ssl);
         if (openflow != null && !of.equals(br.ofConfig)) {
             br.ofConfig = of;
             try {
@@ -403,8 +407,8 @@ final class BridgeReconciler {
         }
     }
 
-    /** The Bridge row's controllers, fail_mode and protocols as OpenFlow takes them. */
-    static BridgeOfConfig ofConfig(BridgeConfig b) {
+    /** The Bridge row's controllers, fail_mode and protocols, and the SSL table, as OpenFlow takes them. */
+    static BridgeOfConfig ofConfig(BridgeConfig b, SslConfig ssl) {
         List<org.jvswitch.openflow.ControllerConfig> cs = new ArrayList<>();
         for (SwitchConfig.ControllerConfig c : b.controllers()) {
             Map<String, String> s = c.settings();
@@ -417,7 +421,7 @@ final class BridgeReconciler {
                     !"false".equals(s.get("enable_async_messages"))));
         }
         return new BridgeOfConfig(cs, !"secure".equals(b.failMode()), BridgeOfConfig.parseProtocols(b.protocols()),
-                null);
+                ssl);
     }
 
     private static long longOf(Map<String, String> s, String key, long dflt, long min) {

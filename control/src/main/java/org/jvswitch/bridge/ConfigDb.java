@@ -36,7 +36,8 @@ public final class ConfigDb implements AutoCloseable {
 
     /** The columns the switch configures itself from, per table. */
     static final Map<String, List<String>> MONITORED = Map.of(
-            "Open_vSwitch", List.of("bridges", "other_config", "next_cfg", "cur_cfg", "datapaths"),
+            "Open_vSwitch", List.of("bridges", "other_config", "next_cfg", "cur_cfg", "datapaths", "ssl"),
+            "SSL", List.of("private_key", "certificate", "ca_cert"),
             "Bridge", List.of("name", "ports", "datapath_type", "fail_mode", "stp_enable", "rstp_enable",
                     "other_config", "controller", "protocols", "flood_vlans"),
             "Port", List.of("name", "interfaces", "tag", "trunks", "vlan_mode", "other_config", "bond_mode",

@@ -1,5 +1,6 @@
 package org.jvswitch.bridge;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jvswitch.ovsdb.server.SslConfig;
 import org.jvswitch.vlog.Vlog;
 import org.slf4j.Logger;
 
@@ -23,7 +25,7 @@ import org.slf4j.Logger;
  * as in OVS.
  */
 public record SwitchConfig(UUID root, Map<String, String> otherConfig, long nextCfg, long curCfg,
-                           Map<String, UUID> datapaths, List<BridgeConfig> bridges) {
+                           Map<String, UUID> datapaths, List<BridgeConfig> bridges, SslConfig ssl) {
     private static final Logger LOG = Vlog.module("bridge");
 
     public record IfaceConfig(UUID uuid, String name, String type, Map<String, String> options, int mtuRequest,
@@ -66,7 +68,7 @@ public record SwitchConfig(UUID root, Map<String, String> otherConfig, long next
     public static SwitchConfig from(DbReplica db) {
         DbRow root = db.root();
         if (root == null) {
-            return new SwitchConfig(null, Map.of(), 0, 0, Map.of(), List.of());
+            return new SwitchConfig(null, Map.of(), 0, 0, Map.of(), List.of(), null);
         }
         List<BridgeConfig> bridges = new ArrayList<>();
         Set<String> ifaceNames = new HashSet<>();
@@ -91,7 +93,27 @@ public record SwitchConfig(UUID root, Map<String, String> otherConfig, long next
         }
         bridges.sort((a, c) -> a.name().compareTo(c.name()));
         return new SwitchConfig(root.uuid(), root.map("other_config"), root.integer("next_cfg", 0),
-                root.integer("cur_cfg", 0), root.uuidMap("datapaths"), bridges);
+                root.integer("cur_cfg", 0), root.uuidMap("datapaths"), bridges, ssl(db, root));
+    }
+
+    /**
+     * The SSL row Open_vSwitch:ssl points at (ovs-vsctl set-ssl), for ssl:/pssl: controllers;
+     * null when there is none or it lacks a file (OVS needs all three).
+     */
+    private static SslConfig ssl(DbReplica db, DbRow root) {
+        UUID u = root.uuidRef("ssl");
+        DbRow r = u == null ? null : db.row("SSL", u);
+        if (r == null) {
+            return null;
+        }
+        String key = r.string("private_key");
+        String cert = r.string("certificate");
+        String ca = r.string("ca_cert");
+        if (key.isEmpty() || cert.isEmpty() || ca.isEmpty()) {
+            LOG.warn("SSL table: private_key, certificate and ca_cert are all needed; ssl: controllers stay down");
+            return null;
+        }
+        return new SslConfig(Path.of(key), Path.of(cert), Path.of(ca));
     }
 
     private static BridgeConfig bridge(DbReplica db, DbRow b, Set<String> ifaceNames) {

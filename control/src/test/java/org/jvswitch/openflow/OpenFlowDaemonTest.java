@@ -293,6 +293,27 @@ class OpenFlowDaemonTest {
                 flows = ofctlOk(vs, "dump-flows", br);
             }
             assertTrue(flows.contains("priority=0 actions=NORMAL"), "no controllers again: NORMAL " + flows);
+
+            // pssl: takes the SSL table's files (ovs-vsctl set-ssl); until then it stays down, saying why.
+            vs.vsctlOk("set-controller", br, "pssl:" + port + ":127.0.0.1");
+            String st = "";
+            for (int i = 0; i < 50 && !st.contains("SSL is not configured"); i++) {
+                Thread.sleep(200);
+                st = vs.vsctlOk("list", "Controller");
+            }
+            assertTrue(st.contains("SSL is not configured"), st);
+            java.nio.file.Path d = vs.dir().path();
+            org.jvswitch.testing.TestPki.create(d);
+            vs.vsctlOk("set-ssl", d + "/server.key", d + "/server.crt", d + "/ca.crt");
+            org.jvswitch.testing.Cmd.Result show = null;
+            for (int i = 0; i < 50 && (show == null || !show.ok()); i++) {
+                Thread.sleep(200);
+                show = org.jvswitch.testing.Cmd.run(Duration.ofSeconds(20), null,
+                        org.jvswitch.testing.Peers.require("ovs-ofctl").toString(), "--timeout=5",
+                        "--private-key=" + d + "/client.key", "--certificate=" + d + "/client.crt",
+                        "--ca-cert=" + d + "/ca.crt", "show", "ssl:127.0.0.1:" + port);
+            }
+            assertTrue(show.ok() && show.stdout().contains("OFPT_FEATURES_REPLY"), show::toString);
         }
     }
 }

@@ -111,11 +111,17 @@ public final class ConnManager implements PacketInSink {
         return conns.stream().filter(OfConnection::active).toList();
     }
 
-    /** Listens on the bridge's management socket ({@code <rundir>/<bridge>.mgmt}). */
-    public synchronized void listenMgmt(Path socket) throws IOException {
-        mgmt = transport.listen(OfTarget.parse("punix:" + socket), null, ch -> new OfConnection(this, ch,
+    /**
+     * Listens on the bridge's management socket ({@code <rundir>/<bridge>.mgmt}). Waits for the
+     * bind without this manager's lock: event loop tasks ({@link #tick}) take it.
+     */
+    public void listenMgmt(Path socket) throws IOException {
+        Channel ch = transport.listen(OfTarget.parse("punix:" + socket), null, c -> new OfConnection(this, c,
                 OfConnection.Kind.SERVICE, bridge.name() + "<->" + "unix#mgmt", config.versions(), 0,
                 new PinLimiter(0, 0, 0), true));
+        synchronized (this) {
+            mgmt = ch;
+        }
     }
 
     // ---- configuration ----

@@ -52,18 +52,38 @@ final class Controller {
         return cfg;
     }
 
+    /**
+     * Starts listening or connecting; returns at once (the caller may hold the connection
+     * manager's lock, which event loop tasks take: waiting here for a bind would deadlock).
+     */
     synchronized void start() {
         if (target.passive()) {
+            state = "LISTENING";
             try {
-                listener = mgr.transport().listen(target, ssl, this::attach);
-                state = "LISTENING";
+                io.netty.channel.ChannelFuture f = mgr.transport().bind(target, ssl, this::attach);
+                f.addListener(done -> bound(f));
             } catch (IOException e) {
-                lastError = e.getMessage();
-                LOG.warn("{}: {}", target, e.getMessage());
+                listenFailed(e.getMessage());
             }
         } else {
             connect();
         }
+    }
+
+    private synchronized void bound(io.netty.channel.ChannelFuture f) {
+        if (!f.isSuccess()) {
+            listenFailed(target + ": cannot listen: " + (f.cause() == null ? "bind failed" : f.cause().getMessage()));
+        } else if (closed) {
+            f.channel().close();
+        } else {
+            listener = f.channel();
+        }
+    }
+
+    private void listenFailed(String error) {
+        lastError = error;
+        state = "VOID";
+        LOG.warn("{}: {}", target, error);
     }
 
     private synchronized void connect() {
@@ -134,8 +154,20 @@ final class Controller {
         state = "VOID";
     }
 
+    /**
+     * The Controller row's status. A passive target may have several connections: the row shows
+     * the master if one is connected, else the latest to connect.
+     */
     synchronized ControllerStatus status() {
         Map<String, String> st = new LinkedHashMap<>();
+        OfConnection active = this.active;
+        if (target.passive()) {
+            for (OfConnection c : mgr.connections()) {
+                if (c.owner() == this && c.role() == OfConnection.Role.MASTER) {
+                    active = c;
+                }
+            }
+        }
         boolean up = active != null && active.active();
         st.put("state", up ? "ACTIVE" : state);
         if (lastError != null) {

@@ -57,29 +57,38 @@ public final class OfTransport implements AutoCloseable {
         };
     }
 
-    /** Listens on a passive target (or a unix socket path); {@code attach} adds the connection handler. */
+    /**
+     * Listens on a passive target (or a unix socket path), waiting for the socket to be bound;
+     * {@code attach} adds the connection handler. Never call it holding a lock an event loop
+     * task takes (use {@link #bind}).
+     */
     public Channel listen(OfTarget t, SslContext ssl, Consumer<Channel> attach) throws IOException {
         try {
-            if (t.unix()) {
-                Path p = Path.of(t.path());
-                Path parent = p.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.deleteIfExists(p);
-                return new ServerBootstrap().group(group).channel(EpollServerDomainSocketChannel.class)
-                        .childHandler(init(null, attach)).bind(new DomainSocketAddress(p.toString())).sync().channel();
-            }
-            InetSocketAddress addr = t.host().isEmpty() ? new InetSocketAddress(t.port())
-                    : new InetSocketAddress(t.host(), t.port());
-            return new ServerBootstrap().group(group).channel(EpollServerSocketChannel.class)
-                    .option(ChannelOption.SO_REUSEADDR, true).childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(init(ssl, attach)).bind(addr).sync().channel();
+            return bind(t, ssl, attach).sync().channel();
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
             throw new IOException(t + ": cannot listen: " + e.getMessage(), e);
         }
+    }
+
+    /** Starts listening on a passive target; the future says how it went (completes on an event loop). */
+    public ChannelFuture bind(OfTarget t, SslContext ssl, Consumer<Channel> attach) throws IOException {
+        if (t.unix()) {
+            Path p = Path.of(t.path());
+            Path parent = p.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.deleteIfExists(p);
+            return new ServerBootstrap().group(group).channel(EpollServerDomainSocketChannel.class)
+                    .childHandler(init(null, attach)).bind(new DomainSocketAddress(p.toString()));
+        }
+        InetSocketAddress addr = t.host().isEmpty() ? new InetSocketAddress(t.port())
+                : new InetSocketAddress(t.host(), t.port());
+        return new ServerBootstrap().group(group).channel(EpollServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true).childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(init(ssl, attach)).bind(addr);
     }
 
     /** Starts connecting to an active target; the future says how it went. */
