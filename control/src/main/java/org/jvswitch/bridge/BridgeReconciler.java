@@ -140,25 +140,18 @@ final class BridgeReconciler {
         } catch (IllegalArgumentException e) {
             LOG.error("{}", e.getMessage());
         }
-        warnIfPmdCoresChanged(d, oc.get("pmd-cpu-mask"));
+        applyPmdCores(d, oc.get("pmd-cpu-mask"));
     }
 
     /**
-     * The PMD threads are started with the datapath (its devices get one tx queue per PMD), so a
-     * pmd-cpu-mask changed at run time is applied at the next start; say so rather than ignore it.
+     * other_config:pmd-cpu-mask at run time: the datapath stops the PMDs on cores no longer in
+     * the mask and starts new ones, leaving the others and their flows alone (as ovs-vswitchd).
      */
-    private static void warnIfPmdCoresChanged(DpifNetdev d, String mask) {
-        if (mask == null) {
-            return;
-        }
-        List<Integer> running = d.pmds().stream().map(org.jvswitch.pmd.PmdThread::core).toList();
+    private static void applyPmdCores(DpifNetdev d, String mask) {
         try {
-            List<Integer> wanted = org.jvswitch.pmd.CpuMask.parseMask("pmd-cpu-mask", mask);
-            if (!wanted.equals(running)) {
-                LOG.warn("other_config:pmd-cpu-mask={} asks for PMD cores {} but the datapath runs on {}: "
-                        + "restart the switch (jvs stop, jvs start) to move the PMD threads", mask, wanted, running);
-            }
-        } catch (IllegalArgumentException e) {
+            d.setPmdCores(org.jvswitch.pmd.CpuMask.pmdCores(mask, org.jvswitch.dpdk.EalArgs.allowedCpus(),
+                    LOG::warn));
+        } catch (IllegalArgumentException | org.jvswitch.netdev.NetdevException e) {
             LOG.error("{}", e.getMessage());
         }
     }

@@ -42,6 +42,7 @@ final class DatapathMeters {
     private final MetricsSources sources;
     /** The datapath the PMD and datapath-wide meters were made for. */
     private DpifNetdev bound;
+    private List<PmdThread> boundPmds = List.of();
     private final List<Meter> datapathMeters = new ArrayList<>();
     private final Map<PortKey, PortMeters> ports = new HashMap<>();
 
@@ -64,9 +65,11 @@ final class DatapathMeters {
     /** Brings the meters in step with the datapath and samples the ports. */
     synchronized void refresh() {
         DpifNetdev dp = sources.datapath();
-        if (dp != bound) {
+        if (dp != bound || dp != null && !dp.pmds().equals(boundPmds)) {
+            // A new datapath, or pmd-cpu-mask moved the PMD threads: their meters follow.
             removeAll();
             bound = dp;
+            boundPmds = dp == null ? List.of() : dp.pmds();
             if (dp != null) {
                 bindDatapath(dp);
             }
@@ -104,6 +107,7 @@ final class DatapathMeters {
     synchronized void close() {
         removeAll();
         bound = null;
+        boundPmds = List.of();
     }
 
     private void removeAll() {

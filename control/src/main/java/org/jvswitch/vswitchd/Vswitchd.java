@@ -182,9 +182,7 @@ public final class Vswitchd implements AutoCloseable {
                     EalArgs.allowedCpus());
             Eal.init(args);
             EthEvents.start();
-            List<Integer> cores = oc.containsKey("pmd-cpu-mask")
-                    ? CpuMask.parseMask("pmd-cpu-mask", oc.get("pmd-cpu-mask"))
-                    : List.of(CpuMask.parseList(EalArgs.allowedCpus()).getFirst());
+            List<Integer> cores = CpuMask.pmdCores(oc.get("pmd-cpu-mask"), EalArgs.allowedCpus(), LOG::warn);
             int maxSleep = PmdIdle.parseMaxSleep(oc.get("pmd-maxsleep"));
             pools = new MbufPools(MbufPools.initialMbufs(oc));
             dpif = new DpifNetdev(DATAPATH, cores, maxSleep, pools, vhostSockDir(oc));

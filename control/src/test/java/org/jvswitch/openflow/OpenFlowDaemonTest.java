@@ -3,6 +3,10 @@ package org.jvswitch.openflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.jvswitch.testing.vswitchd.SwitchHosts.assertNoPing;
+import static org.jvswitch.testing.vswitchd.SwitchHosts.assertPings;
+import static org.jvswitch.testing.vswitchd.SwitchHosts.host;
+import static org.jvswitch.testing.vswitchd.SwitchHosts.portOf;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -51,31 +55,6 @@ class OpenFlowDaemonTest {
             throw new AssertionError("ovs-ofctl " + String.join(" ", args) + ": " + r + "\n" + vs.log());
         }
         return r.stdout();
-    }
-
-    /** A namespace with address {@code cidr} behind a new system port of {@code br}. */
-    static Netns host(VswitchdProcess vs, List<Netns> nss, String br, String cidr) {
-        Netns ns = Netns.create("jvn");
-        nss.add(ns);
-        String port = "jp" + ns.name().substring(3);
-        ns.addVeth(port, "eth0", cidr);
-        ns.exec("sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1");
-        vs.vsctlOk("add-port", br, port);
-        return ns;
-    }
-
-    static String portOf(Netns ns) {
-        return "jp" + ns.name().substring(3);
-    }
-
-    static void assertPings(VswitchdProcess vs, Netns from, String to) {
-        Cmd.Result r = from.tryExec(Duration.ofSeconds(15), "ping", "-c", "2", "-i", "0.3", "-w", "10", to);
-        assertTrue(r.ok(), from.name() + " -> " + to + ": " + r + "\n" + vs.log());
-    }
-
-    static void assertNoPing(Netns from, String to) {
-        Cmd.Result r = from.tryExec(Duration.ofSeconds(10), "ping", "-c", "2", "-i", "0.3", "-W", "1", to);
-        assertFalse(r.ok(), from.name() + " -> " + to + " should not get through: " + r);
     }
 
     static long counter(String text, String regex) {

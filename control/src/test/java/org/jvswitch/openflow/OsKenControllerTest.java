@@ -49,10 +49,10 @@ class OsKenControllerTest {
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             vs.vsctlOk("add-br", br, "--", "set", "bridge", br, "datapath_type=netdev", "fail_mode=secure",
                     "protocols=OpenFlow13");
-            Netns n1 = OpenFlowDaemonTest.host(vs, nss, br, "10.85.0.1/24");
-            Netns n2 = OpenFlowDaemonTest.host(vs, nss, br, "10.85.0.2/24");
-            String p1 = vs.vsctlOk("get", "Interface", OpenFlowDaemonTest.portOf(n1), "ofport").trim();
-            String p2 = vs.vsctlOk("get", "Interface", OpenFlowDaemonTest.portOf(n2), "ofport").trim();
+            Netns n1 = org.jvswitch.testing.vswitchd.SwitchHosts.host(vs, nss, br, "10.85.0.1/24");
+            Netns n2 = org.jvswitch.testing.vswitchd.SwitchHosts.host(vs, nss, br, "10.85.0.2/24");
+            String p1 = vs.vsctlOk("get", "Interface", org.jvswitch.testing.vswitchd.SwitchHosts.portOf(n1), "ofport").trim();
+            String p2 = vs.vsctlOk("get", "Interface", org.jvswitch.testing.vswitchd.SwitchHosts.portOf(n2), "ofport").trim();
             vs.vsctlOk("set-controller", br, "tcp:127.0.0.1:" + port);
 
             String out = "";
@@ -75,7 +75,7 @@ class OsKenControllerTest {
             assertTrue(ctl.contains("is_connected        : true"), ctl);
 
             try {
-                OpenFlowDaemonTest.assertPings(vs, n1, "10.85.0.2");
+                org.jvswitch.testing.vswitchd.SwitchHosts.assertPings(vs, n1, "10.85.0.2");
             } catch (AssertionError e) {
                 throw new AssertionError("--- osken-manager\n" + Files.readString(log) + "\n--- flows\n"
                         + OpenFlowDaemonTest.ofctlOk(vs, "-O", "OpenFlow13", "dump-flows", br) + "--- ports\n"
@@ -93,7 +93,7 @@ class OsKenControllerTest {
             assertTrue(count(out, "FLOW_MOD priority=1 match=\\{'in_port': " + p2 + ",") >= 1, out);
 
             // The app's flows are in the table, and the second ping goes through them.
-            OpenFlowDaemonTest.assertPings(vs, n2, "10.85.0.1");
+            org.jvswitch.testing.vswitchd.SwitchHosts.assertPings(vs, n2, "10.85.0.1");
             Pattern fwd = Pattern.compile("n_packets=(\\d+), .*priority=1,in_port=" + p1
                     + ",dl_src=[0-9a-f:]+,dl_dst=[0-9a-f:]+ actions=output:" + p2);
             long packets = 0;

@@ -115,7 +115,10 @@ public final class DpifFlows {
      * PMD's table directly. A put the PMD refuses (the flow limit) counts as dpif_flow_put_error.
      */
     void installForPmd(int pmdIndex, long[] key, long[] mask, List<DpAction> actions) {
-        PmdThread pmd = dpif.pmds().get(pmdIndex);
+        PmdThread pmd = dpif.pmd(pmdIndex);
+        if (pmd == null) {
+            return; // the PMD went away (pmd-cpu-mask) while its upcall was handled
+        }
         Ufid id = ufidOf(key, mask);
         DpNetdevFlow flow = new DpNetdevFlow(id, key, mask, compile(actions), System.currentTimeMillis());
         pmd.flowPut(flow).whenComplete((r, e) -> {

@@ -44,6 +44,14 @@ import org.slf4j.Logger;
  * it. Flows: {@link DpifFlows}. Both wait until every PMD has run the command, so when they
  * return the change is live (a removed flow is gone for the next burst).
  *
+ * <p>PMD threads ({@link #setPmdCores}, other_config:pmd-cpu-mask): each has a slot, its index,
+ * from 0 to {@link #MAX_PMDS} - 1, kept while it lives; the main context's is {@link #MAIN_INDEX}.
+ * Changing the cores stops only the PMDs on cores no longer wanted and starts only the new ones;
+ * the others keep their flows, caches and counters. The rx queues are placed again; tx queues
+ * are assigned by slot (the main context gets queue 0, the PMD in slot i queue (i + 1) mod n), so
+ * the PMDs that stay keep theirs, and a port gets locks on its queues as soon as two contexts
+ * share one.
+ *
  * <p>Thread safety: ports and configuration change under this object's lock (control threads);
  * the main context runs under {@code mainLock}.
  */
@@ -55,13 +63,30 @@ public final class DpifNetdev implements AutoCloseable {
     private static final CoverageCounter EXECUTE = Coverage.counter("dpif_execute");
     /** OVS's NON_PMD_CORE_ID, the main thread's "core" in pmd-stats-show. */
     public static final int NON_PMD_CORE_ID = Integer.MAX_VALUE;
+    /** PMD slots: at most this many PMD threads. */
+    public static final int MAX_PMDS = 128;
+    /** The main context's index (its upcall counters' slot). */
+    public static final int MAIN_INDEX = MAX_PMDS;
 
     private final String name;
     private final MbufPools pools;
     private final Path vhostSockDir;
     private final DpMeters meters = new DpMeters();
+    /** Live PMD threads, ordered by core; the scheduler reads this same list. */
     private final List<PmdThread> pmds = new ArrayList<>();
-    private final List<AgentRunner> runners = new ArrayList<>();
+    /** {@link #pmds} as other threads read it, replaced whole on every change. */
+    private volatile List<PmdThread> pmdView = List.of();
+    private final Map<PmdThread, AgentRunner> runners = new HashMap<>();
+    private final int maxSleepUs;
+    private final ErrorHandler onError = t -> LOG.error("PMD error: {}", t.toString(), t);
+    /** What {@link #configure} last set, for PMDs started later. */
+    private int emcInsertInvProb = 100;
+    private boolean smcEnable;
+    private boolean perfMetrics;
+    /** Per port: Interface other_config:emc-enable. */
+    private final Map<Integer, Boolean> emcEnabled = new HashMap<>();
+    /** Per port whose tx queues are shared: a lock per queue. */
+    private final Map<Integer, Object[]> txLocks = new HashMap<>();
     private final PmdThread main;
     private final Object mainLock = new Object();
     private final Mempool copyPool;
@@ -84,23 +109,18 @@ public final class DpifNetdev implements AutoCloseable {
         this.pools = pools;
         this.vhostSockDir = vhostSockDir;
         this.copyPool = pools.acquire(NetdevSpec.DEFAULT_MTU, 0);
-        ErrorHandler onError = t -> LOG.error("PMD error: {}", t.toString(), t);
-        for (int i = 0; i < pmdCores.size(); i++) {
-            PmdThread pmd = new PmdThread(i, pmdCores.get(i), meters);
-            pmd.setMbufAllocator(new DpdkMbufAllocator(copyPool));
-            pmds.add(pmd);
-            AgentRunner runner = new AgentRunner(PmdIdle.forMaxSleepMicros(maxSleepUs), onError, null, pmd);
-            runners.add(runner);
-            AgentRunner.startOnThread(runner, r -> Thread.ofPlatform().name(pmd.roleName()).unstarted(r));
+        this.maxSleepUs = maxSleepUs;
+        checkCores(pmdCores);
+        for (int core : pmdCores.stream().sorted().distinct().toList()) {
+            pmds.add(startPmd(pmds.size(), core));
         }
-        main = new PmdThread(pmdCores.size(), -1, meters);
+        pmdView = List.copyOf(pmds);
+        main = new PmdThread(MAIN_INDEX, -1, meters);
         main.setMbufAllocator(new DpdkMbufAllocator(copyPool));
         main.drainCommandsNow();
         scheduler = new RxqScheduler(pmds);
         flows = new DpifFlows(this);
-        List<PmdThread> polled = new ArrayList<>(pmds);
-        polled.add(main);
-        handlers = new UpcallHandlers(this, polled, Math.max(1, pmds.size()));
+        handlers = new UpcallHandlers(this, allContexts(), Math.max(1, pmds.size()), MAX_PMDS + 1);
         for (int r = 0; r < DropReason.COUNT; r++) {
             int reason = r;
             coverageSources.add(Coverage.addSource("datapath_drop_" + DropReason.name(r), () -> drops(reason)));
@@ -112,8 +132,146 @@ public final class DpifNetdev implements AutoCloseable {
         return name;
     }
 
+    /** The PMD threads now, ordered by core (any thread). */
     public List<PmdThread> pmds() {
-        return List.copyOf(pmds);
+        return pmdView;
+    }
+
+    /** The live PMD in slot {@code index}, or null (any thread). */
+    PmdThread pmd(int index) {
+        for (PmdThread p : pmdView) {
+            if (p.index() == index) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static void checkCores(List<Integer> cores) {
+        if (cores.isEmpty() || cores.size() > MAX_PMDS) {
+            throw new IllegalArgumentException("pmd-cpu-mask: from 1 to " + MAX_PMDS + " PMD cores, not "
+                    + cores.size());
+        }
+    }
+
+    private PmdThread startPmd(int slot, int core) {
+        PmdThread pmd = new PmdThread(slot, core, meters);
+        pmd.setMbufAllocator(new DpdkMbufAllocator(copyPool));
+        pmd.configure(emcInsertInvProb, smcEnable);
+        pmd.setPerfMetrics(perfMetrics);
+        AgentRunner runner = new AgentRunner(PmdIdle.forMaxSleepMicros(maxSleepUs), onError, null, pmd);
+        runners.put(pmd, runner);
+        AgentRunner.startOnThread(runner, r -> Thread.ofPlatform().name(pmd.roleName()).unstarted(r));
+        return pmd;
+    }
+
+    /**
+     * Moves the PMD threads to {@code cores} (other_config:pmd-cpu-mask changed): stops those on
+     * cores no longer wanted, starts one on each new core, gives the new ones a way out through
+     * every port, and places the rx queues again. Returns false when the cores were already those.
+     *
+     * @throws IllegalArgumentException for no cores or more than {@link #MAX_PMDS}
+     */
+    public synchronized boolean setPmdCores(List<Integer> cores) {
+        checkCores(cores);
+        List<Integer> wanted = cores.stream().sorted().distinct().toList();
+        List<Integer> running = pmds.stream().map(PmdThread::core).toList();
+        if (closed || wanted.equals(running)) {
+            return false;
+        }
+        List<PmdThread> gone = pmds.stream().filter(p -> !wanted.contains(p.core())).toList();
+        List<PmdThread> added = new ArrayList<>();
+        boolean[] used = new boolean[MAX_PMDS];
+        pmds.stream().filter(p -> !gone.contains(p)).forEach(p -> used[p.index()] = true);
+        for (int core : wanted) {
+            if (!running.contains(core)) {
+                int slot = 0;
+                while (used[slot]) {
+                    slot++;
+                }
+                used[slot] = true;
+                added.add(startPmd(slot, core));
+            }
+        }
+        // The PMDs that go stop polling first (their queues wait in their rings for a moment).
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (PmdThread p : gone) {
+            done.add(p.setRxqs(new Rxq[0]));
+        }
+        Futures.await(done, "stopping PMD threads");
+        pmds.removeAll(gone);
+        pmds.addAll(added);
+        pmds.sort(java.util.Comparator.comparingInt(PmdThread::core));
+        pmdView = List.copyOf(pmds);
+        // Tx: every port gets queue locks if contexts now share a queue, then the new PMDs their tx ports.
+        done.clear();
+        for (DpPort port : byNumber.values()) {
+            done.addAll(shareTxQueuesIfNeeded(port, added));
+        }
+        runMain();
+        Futures.await(done, "sharing tx queues");
+        done.clear();
+        for (DpPort port : byNumber.values()) {
+            for (PmdThread p : added) {
+                done.add(addTxPort(p, port));
+            }
+        }
+        Futures.await(done, "giving the new PMD threads their tx queues");
+        for (PmdThread p : gone) {
+            runners.remove(p).close(); // flushes its tx queues and leaves DPDK
+        }
+        handlers.setContexts(allContexts(), added);
+        Futures.await(scheduler.rebalance(), "placing rx queues");
+        LOG.info("{}: PMD threads now on cores {} (stopped {}, started {})", name, wanted,
+                gone.stream().map(PmdThread::core).toList(), added.stream().map(PmdThread::core).toList());
+        return true;
+    }
+
+    private int txQueueOf(PmdThread context, int txq) {
+        return context == main || txq <= 1 ? 0 : (context.index() + 1) % txq;
+    }
+
+    /** Whether two contexts would use the same one of {@code txq} tx queues. */
+    private boolean queuesShared(int txq) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (PmdThread c : allContexts()) {
+            if (!seen.add(txQueueOf(c, txq))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Gives a port's queues locks, and every context using it the locked queue, if they are now shared. */
+    private List<CompletableFuture<Void>> shareTxQueuesIfNeeded(DpPort port, List<PmdThread> notYet) {
+        int txq = port.netdev().txQueues();
+        if (txq == 0 || txLocks.containsKey(port.portNo()) || !queuesShared(txq)) {
+            return List.of();
+        }
+        txLocks.put(port.portNo(), newLocks(txq));
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (PmdThread c : allContexts()) {
+            if (!notYet.contains(c)) {
+                done.add(addTxPort(c, port));
+            }
+        }
+        return done;
+    }
+
+    private static Object[] newLocks(int n) {
+        Object[] locks = new Object[n];
+        for (int q = 0; q < n; q++) {
+            locks[q] = new Object();
+        }
+        return locks;
+    }
+
+    private CompletableFuture<Void> addTxPort(PmdThread context, DpPort port) {
+        int txq = port.netdev().txQueues();
+        int q = txQueueOf(context, txq);
+        Object[] locks = txLocks.get(port.portNo());
+        return context.addTxPort(port.portNo(), port.netdev(), q, locks == null ? null : locks[q],
+                emcEnabled.getOrDefault(port.portNo(), true));
     }
 
     /** The control path's own context (OVS's non-PMD thread), for statistics. */
@@ -154,6 +312,9 @@ public final class DpifNetdev implements AutoCloseable {
         }
         boolean smc = Boolean.parseBoolean(otherConfig.getOrDefault("smc-enable", "false"));
         boolean perfMetrics = Boolean.parseBoolean(otherConfig.getOrDefault("pmd-perf-metrics", "false"));
+        this.emcInsertInvProb = invProb;
+        this.smcEnable = smc;
+        this.perfMetrics = perfMetrics;
         scheduler.configure(otherConfig.get("pmd-rxq-assign"), otherConfig.get("pmd-rxq-isolate"));
         List<CompletableFuture<Void>> done = new ArrayList<>();
         for (PmdThread p : allContexts()) {
@@ -190,7 +351,7 @@ public final class DpifNetdev implements AutoCloseable {
      */
     public long drops(int reason) {
         long n = 0;
-        List<PmdThread> all = new ArrayList<>(pmds);
+        List<PmdThread> all = new ArrayList<>(pmdView);
         all.add(main);
         for (PmdThread p : all) {
             n += drops(p, reason);
@@ -265,21 +426,21 @@ public final class DpifNetdev implements AutoCloseable {
         try {
             List<CompletableFuture<Void>> done = new ArrayList<>();
             int txq = netdev.txQueues();
-            int users = pmds.size() + 1;
-            Object[] locks = new Object[txq];
-            for (int q = 0; q < txq; q++) {
-                locks[q] = new Object();
+            emcEnabled.put(portNo, emcEnable);
+            if (txq > 0 && queuesShared(txq)) {
+                // Fewer tx queues than users: queues are shared, and each flush takes the queue's lock.
+                txLocks.put(portNo, newLocks(txq));
             }
             for (PmdThread pmd : allContexts()) {
-                int q = pmd.index() % txq;
-                // Fewer tx queues than users: queues are shared, and each flush takes the queue's lock.
-                done.add(pmd.addTxPort(portNo, netdev, q, txq < users ? locks[q] : null, emcEnable));
+                done.add(addTxPort(pmd, port));
             }
             main.drainCommandsNow();
             Futures.await(done, "adding " + portName);
             Futures.await(scheduler.assign(port, ifaceOtherConfig), "adding " + portName);
         } catch (NetdevException e) {
             Futures.await(removeFromPmds(portNo), "removing " + portName);
+            emcEnabled.remove(portNo);
+            txLocks.remove(portNo);
             netdev.close();
             throw e;
         }
@@ -300,6 +461,8 @@ public final class DpifNetdev implements AutoCloseable {
         scheduler.forget(port.portNo());
         byName.remove(portName);
         byNumber.remove(port.portNo());
+        emcEnabled.remove(port.portNo());
+        txLocks.remove(port.portNo());
         port.netdev().close();
         PORT_DEL.inc();
         LOG.info("{}: deleted port {}", name, portName);
@@ -339,7 +502,7 @@ public final class DpifNetdev implements AutoCloseable {
 
     /** Every flow-holding context: the PMDs, then the main context. */
     List<PmdThread> allContexts() {
-        List<PmdThread> all = new ArrayList<>(pmds);
+        List<PmdThread> all = new ArrayList<>(pmdView);
         all.add(main);
         return all;
     }
@@ -359,9 +522,10 @@ public final class DpifNetdev implements AutoCloseable {
         closed = true;
         coverageSources.forEach(Coverage.Source::close);
         handlers.close();
-        for (AgentRunner r : runners) {
+        for (AgentRunner r : runners.values()) {
             r.close();
         }
+        runners.clear();
         for (DpPort p : byNumber.values()) {
             p.netdev().close();
         }

@@ -26,8 +26,9 @@ import org.slf4j.Logger;
  * </ul>
  *
  * A new port's queues are placed as they come; {@link #rebalance} (dpif-netdev/
- * pmd-rxq-rebalance) redoes every placement from the cycles measured since. Control threads
- * only, under the datapath's lock.
+ * pmd-rxq-rebalance, or a change of pmd-cpu-mask) redoes every placement from the cycles
+ * measured since. The PMD list is the datapath's own, changed under the datapath's lock. Control
+ * threads only.
  */
 public final class RxqScheduler {
     private static final Logger LOG = Vlog.module("dpif_netdev");
@@ -111,6 +112,21 @@ public final class RxqScheduler {
             assignment.put(r, p);
             load.merge(p, cycles.getOrDefault(r, 0L), Long::sum);
         }
+        // Two steps, so that no queue is ever polled by two PMDs at once (an rx queue has one
+        // reader): each PMD first drops the queues it loses, then takes the ones it gains.
+        List<CompletableFuture<Void>> dropped = new ArrayList<>();
+        for (PmdThread p : pmds) {
+            List<Rxq> keep = new ArrayList<>();
+            for (Rxq q : p.rxqs()) {
+                if (assignment.get(q) == p) {
+                    keep.add(q);
+                }
+            }
+            if (keep.size() != p.rxqs().length) {
+                dropped.add(p.setRxqs(keep.toArray(Rxq[]::new)));
+            }
+        }
+        Futures.await(dropped, "moving rx queues");
         List<CompletableFuture<Void>> done = new ArrayList<>();
         for (PmdThread p : pmds) {
             done.add(p.setRxqs(assignment.entrySet().stream().filter(e -> e.getValue() == p).map(Map.Entry::getKey)

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 
 /**
  * The upcall handler threads (Open vSwitch's "handlers"): each serves a fixed subset of the PMD
- * threads (PMD i goes to handler i mod n), so every upcall queue has one producer and one
- * consumer. A handler polls its queues, asks the {@link UpcallHandler} what to do, has the
+ * threads (the PMD in slot i goes to handler i mod n), so every upcall queue has one producer and
+ * one consumer, also while pmd-cpu-mask adds and removes PMDs ({@link #setContexts}). A handler polls its queues, asks the {@link UpcallHandler} what to do, has the
  * datapath execute the packet and install the flow, and gives the upcall back. When its queues
  * are empty it backs off to sleeping up to 1 ms.
  *
@@ -36,7 +36,8 @@ final class UpcallHandlers implements AutoCloseable {
         1_000_000_000, 2_500_000_000L, 5_000_000_000L};
 
     private final DpifNetdev dpif;
-    private final List<PmdThread> pmds;
+    /** The PMDs and, last, the main context; replaced whole when the PMD set changes. */
+    private volatile PmdThread[] contexts;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLongArray succeeded;
     private final AtomicLongArray failed;
@@ -52,27 +53,46 @@ final class UpcallHandlers implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * @param pmds the PMD threads and, last, the main context (whose executed packets may make
-     *             userspace upcalls too)
+     * @param contexts the PMD threads and, last, the main context (whose executed packets may make
+     *                 userspace upcalls too)
+     * @param slots    one more than the highest context index there can be
      */
-    UpcallHandlers(DpifNetdev dpif, List<PmdThread> pmds, int count) {
+    UpcallHandlers(DpifNetdev dpif, List<PmdThread> contexts, int count, int slots) {
         this.dpif = dpif;
-        this.pmds = pmds;
-        this.succeeded = new AtomicLongArray(pmds.size());
-        this.failed = new AtomicLongArray(pmds.size());
-        this.noFlowDrops = new AtomicLongArray(pmds.size());
-        this.actionDrops = new AtomicLongArray(pmds.size());
-        this.latency = new PmdHistogram[pmds.size()];
-        this.cycles = new PmdHistogram[pmds.size()];
-        for (int i = 0; i < pmds.size(); i++) {
+        this.contexts = contexts.toArray(PmdThread[]::new);
+        this.succeeded = new AtomicLongArray(slots);
+        this.failed = new AtomicLongArray(slots);
+        this.noFlowDrops = new AtomicLongArray(slots);
+        this.actionDrops = new AtomicLongArray(slots);
+        this.latency = new PmdHistogram[slots];
+        this.cycles = new PmdHistogram[slots];
+        for (int i = 0; i < slots; i++) {
             latency[i] = PmdHistogram.of(LATENCY_BOUNDS_NS);
             cycles[i] = PmdHistogram.log(1000, 1_000_000);
         }
-        int n = Math.max(1, Math.min(count, pmds.size()));
+        int n = Math.max(1, Math.min(count, contexts.size()));
         for (int h = 0; h < n; h++) {
             int id = h;
             threads.add(Thread.ofPlatform().name("handler" + (h + 1)).daemon().start(() -> loop(id, n)));
         }
+    }
+
+    /**
+     * The contexts whose upcalls to serve from now on. A removed PMD's queued upcalls are not
+     * handled (it has stopped; its flows went with it). A slot reused by a new PMD starts its
+     * counters afresh.
+     */
+    void setContexts(List<PmdThread> now, List<PmdThread> added) {
+        for (PmdThread p : added) {
+            int i = p.index();
+            succeeded.set(i, 0);
+            failed.set(i, 0);
+            noFlowDrops.set(i, 0);
+            actionDrops.set(i, 0);
+            latency[i] = PmdHistogram.of(LATENCY_BOUNDS_NS);
+            cycles[i] = PmdHistogram.log(1000, 1_000_000);
+        }
+        contexts = now.toArray(PmdThread[]::new);
     }
 
     void setHandler(UpcallHandler h) {
@@ -111,11 +131,14 @@ final class UpcallHandlers implements AutoCloseable {
         long park = 1_000;
         while (running) {
             int done = 0;
-            for (int p = id; p < pmds.size(); p += n) {
-                UpcallQueue q = pmds.get(p).upcalls();
+            for (PmdThread ctx : contexts) {
+                if (ctx.index() % n != id) {
+                    continue;
+                }
+                UpcallQueue q = ctx.upcalls();
                 Upcall u;
                 while ((u = q.poll()) != null) {
-                    handle(p, u);
+                    handle(ctx.index(), u);
                     q.recycle(u);
                     done++;
                 }
@@ -145,7 +168,7 @@ final class UpcallHandlers implements AutoCloseable {
                 return;
             }
             outcome = "executed";
-            if (u.type == Upcall.MISS && r.mask() != null && pmd < dpif.pmds().size()) {
+            if (u.type == Upcall.MISS && r.mask() != null && pmd != DpifNetdev.MAIN_INDEX) {
                 dpif.installFromUpcall(pmd, u, r.mask(), r.actions());
                 outcome = "installed";
             }

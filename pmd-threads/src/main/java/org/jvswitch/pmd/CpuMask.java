@@ -40,6 +40,35 @@ public final class CpuMask {
         return cores;
     }
 
+    /**
+     * The PMD cores for other_config:pmd-cpu-mask as ovs-vswitchd takes it: the mask's cores this
+     * process may run on (a core it may not is left out, and {@code warn} told), or, with no mask,
+     * the first CPU it may run on.
+     *
+     * @param allowedCpus the process's CPUs as a Linux cpu list ({@code Cpus_allowed_list})
+     * @throws IllegalArgumentException for a bad mask, or one with no allowed core
+     */
+    public static List<Integer> pmdCores(String mask, String allowedCpus, java.util.function.Consumer<String> warn) {
+        List<Integer> allowed = parseList(allowedCpus);
+        if (mask == null || mask.isBlank()) {
+            return List.of(allowed.isEmpty() ? 0 : allowed.getFirst());
+        }
+        List<Integer> cores = new ArrayList<>();
+        for (int core : parseMask("pmd-cpu-mask", mask)) {
+            if (allowed.contains(core)) {
+                cores.add(core);
+            } else {
+                warn.accept("other_config:pmd-cpu-mask " + mask + ": core " + core
+                        + " is not one this process may run on (" + allowedCpus + "); no PMD thread there");
+            }
+        }
+        if (cores.isEmpty()) {
+            throw new IllegalArgumentException("other_config:pmd-cpu-mask '" + mask + "' has none of the CPUs this "
+                    + "process may run on (" + allowedCpus + ")");
+        }
+        return cores;
+    }
+
     /** CPUs in a Linux cpu list such as "0-3,8". */
     public static List<Integer> parseList(String list) {
         List<Integer> cpus = new ArrayList<>();

@@ -21,6 +21,16 @@ class CpuMaskTest {
     }
 
     @Test
+    void pmdCoresAreTheMasksAllowedCores() {
+        List<String> warnings = new java.util.ArrayList<>();
+        assertEquals(List.of(2), CpuMask.pmdCores(null, "2-5", warnings::add), "no mask: the first allowed CPU");
+        assertEquals(List.of(1, 3), CpuMask.pmdCores("0xb", "1-3", warnings::add));
+        assertEquals(1, warnings.size(), "core 0 left out, and said");
+        assertThrows(IllegalArgumentException.class, () -> CpuMask.pmdCores("0x10", "0-3", warnings::add));
+        assertThrows(IllegalArgumentException.class, () -> CpuMask.pmdCores("zz", "0-3", warnings::add));
+    }
+
+    @Test
     void maxSleep() {
         assertEquals(0, PmdIdle.parseMaxSleep(null));
         assertEquals(500, PmdIdle.parseMaxSleep("500"));
