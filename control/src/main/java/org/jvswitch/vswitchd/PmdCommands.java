@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jvswitch.dataplane.DropReason;
@@ -39,12 +39,12 @@ final class PmdCommands {
         "max vhost qlen", "upcalls/it", "cycles/upcall"};
 
     private final Vswitchd vswitchd;
-    /** Counter values at the last pmd-stats-clear, by context (PMD index; main = n). */
-    private final Map<Integer, long[]> baseline = new HashMap<>();
-    private final Map<Integer, long[]> upcallBaseline = new HashMap<>();
+    /** Counter values at the last pmd-stats-clear, by context (weakly: a PMD pmd-cpu-mask stopped goes). */
+    private final Map<PmdThread, long[]> baseline = new WeakHashMap<>();
+    private final Map<PmdThread, long[]> upcallBaseline = new WeakHashMap<>();
     /** Histogram counts at the last pmd-stats-clear, by context, then by {@link #HISTOGRAMS} column. */
-    private final Map<Integer, long[][]> histogramBaseline = new HashMap<>();
-    private final Map<Integer, Long> clearedAtNs = new HashMap<>();
+    private final Map<PmdThread, long[][]> histogramBaseline = new WeakHashMap<>();
+    private final Map<PmdThread, Long> clearedAtNs = new WeakHashMap<>();
     private final long startNs = System.nanoTime();
 
     private PmdCommands(Vswitchd vswitchd) {
@@ -103,7 +103,7 @@ final class PmdCommands {
 
     private long[] delta(PmdThread p) {
         long[] now = p.stats().snapshot();
-        long[] base = baseline.get(p.index());
+        long[] base = baseline.get(p);
         if (base != null) {
             for (int i = 0; i < now.length; i++) {
                 now[i] -= base[i];
@@ -122,7 +122,7 @@ final class PmdCommands {
         ArrayNode list = json.putArray("pmds");
         for (PmdThread p : contexts(dp, args)) {
             long[] s = delta(p);
-            long[] ub = upcallBaseline.getOrDefault(p.index(), new long[2]);
+            long[] ub = upcallBaseline.getOrDefault(p, new long[2]);
             boolean isPmd = p.core() >= 0;
             long success = isPmd ? dp.upcallsSucceeded(p.index()) - ub[0] : 0;
             long failed = isPmd ? dp.upcallsFailed(p.index()) - ub[1] + s[PmdStats.LOST] : s[PmdStats.LOST];
@@ -178,17 +178,17 @@ final class PmdCommands {
             return;
         }
         for (PmdThread p : contexts(dp, args)) {
-            baseline.put(p.index(), p.stats().snapshot());
+            baseline.put(p, p.stats().snapshot());
             if (p.core() >= 0) {
-                upcallBaseline.put(p.index(), new long[] {dp.upcallsSucceeded(p.index()), dp.upcallsFailed(p.index())});
+                upcallBaseline.put(p, new long[] {dp.upcallsSucceeded(p.index()), dp.upcallsFailed(p.index())});
                 PmdHistogram[] h = histograms(dp, p);
                 long[][] base = new long[h.length][];
                 for (int i = 0; i < h.length; i++) {
                     base[i] = h[i].snapshot();
                 }
-                histogramBaseline.put(p.index(), base);
+                histogramBaseline.put(p, base);
             }
-            clearedAtNs.put(p.index(), System.nanoTime());
+            clearedAtNs.put(p, System.nanoTime());
         }
         conn.reply("");
     }
@@ -216,7 +216,7 @@ final class PmdCommands {
                 continue;
             }
             long[] s = delta(p);
-            double seconds = (System.nanoTime() - clearedAtNs.getOrDefault(p.index(), startNs)) / 1e9;
+            double seconds = (System.nanoTime() - clearedAtNs.getOrDefault(p, startNs)) / 1e9;
             if (shownDuration < 0) {
                 shownDuration = seconds;
                 out.append("Time: ").append(LocalTime.now().format(TIME)).append('\n');
@@ -306,7 +306,7 @@ final class PmdCommands {
     /** Each histogram's counts since the last clear (the sum of the samples after the bins). */
     private long[][] histogramCounts(DpifNetdev dp, PmdThread p) {
         PmdHistogram[] h = histograms(dp, p);
-        long[][] base = histogramBaseline.get(p.index());
+        long[][] base = histogramBaseline.get(p);
         long[][] out = new long[h.length][];
         for (int i = 0; i < h.length; i++) {
             out[i] = h[i].snapshot();
