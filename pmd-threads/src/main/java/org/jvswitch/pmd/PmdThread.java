@@ -63,6 +63,8 @@ public final class PmdThread implements Agent {
     public static final long OVERRUN_NS = 250_000L;
 
     private final int index;
+    /** Set once its thread has stopped (pmd-cpu-mask took its core away, or the datapath closed). */
+    private volatile boolean stopped;
     private final int core;
     private final NanoClock clock;
     private final ManyToOneConcurrentArrayQueue<Runnable> commands =
@@ -223,9 +225,22 @@ public final class PmdThread implements Agent {
     @Override
     public void onClose() {
         input.flushTx();
+        stopped = true;
+        drainLate(); // commands sent while it was stopping (a flow dump racing pmd-cpu-mask) still answer
         DpdkThreads.unregister();
         arena.close();
         LOG.info("{} stopped", roleName());
+    }
+
+    /**
+     * Runs commands that reached a stopped PMD on the caller's thread, one caller at a time (the
+     * queue has one consumer), so their futures complete rather than wait for a thread that is gone.
+     */
+    private synchronized void drainLate() {
+        Runnable cmd;
+        while ((cmd = commands.poll()) != null) {
+            cmd.run();
+        }
     }
 
     private int drainCommands() {
@@ -451,7 +466,13 @@ public final class PmdThread implements Agent {
         };
         while (!commands.offer(cmd)) {
             commandQueueFull.incrementAndGet();
+            if (stopped) {
+                drainLate();
+            }
             Thread.onSpinWait();
+        }
+        if (stopped) {
+            drainLate();
         }
         return done;
     }

@@ -87,6 +87,16 @@ class PmdThreadTest {
     }
 
     @Test
+    void commandsToAStoppedPmdStillAnswer() throws Exception {
+        CompletableFuture<?> queued = pmd.flowDump(); // sent while it was stopping
+        pmd.onClose();
+        assertTrue(queued.isDone(), "run by onClose");
+        CompletableFuture<?> late = pmd.flowDump(); // sent after: run by the sender
+        assertTrue(late.isDone());
+        assertEquals(List.of(), late.get());
+    }
+
+    @Test
     void flowsForwardMissesGoUpAndRemovalsTakeEffectAtTheNextBurst() {
         DpNetdevFlow toB = flow(1, 0, 0x0a000002, List.of(new DpAction.Output(2)));
         put(toB);
