@@ -87,17 +87,9 @@ public final class Revalidator {
                     // New since the last pass: translated by its upcall at some bridge version.
                     prev = new Seen(0, 0, upcalls.versionOf(f.ufid()));
                 }
-                Xlate.Result translation = upcalls.translationOf(f.ufid());
                 long packets = f.packets();
                 long bytes = f.bytes();
-                if (packets > prev.packets()) {
-                    if (translation != null) {  // rules, groups and buckets
-                        translation.count(packets - prev.packets(), bytes - prev.bytes(), now);
-                    }
-                    for (LearnedMac m : upcalls.learnedOf(f.ufid())) {
-                        m.refresh(now); // a flush or an age-out is undone by traffic, as in OVS
-                    }
-                }
+                credit(f.ufid(), packets, bytes, prev, now);
                 Ofproto bridge = xlate.bridgeOf(f.key()); // tunnel-received flows: their tunnel port's bridge
                 if (bridge == null) {
                     // A port no bridge owns (dpctl/add-if): its flows are whoever added them's.
@@ -156,18 +148,32 @@ public final class Revalidator {
                     continue;
                 }
                 Seen prev = seen.remove(new FlowId(pf.pmd().index(), f.ufid()));
-                Xlate.Result translation = upcalls.translationOf(f.ufid());
-                long packets = f.packets() - (prev == null ? 0 : prev.packets());
-                if (translation != null && packets > 0) {
-                    translation.count(packets, f.bytes() - (prev == null ? 0 : prev.bytes()), now);
-                }
+                credit(f.ufid(), f.packets(), f.bytes(), prev == null ? new Seen(0, 0, 0) : prev, now);
                 deleted += delete(f.ufid());
             }
         }
         return deleted;
     }
 
-    private int delete(Ufid ufid) {
+    /**
+     * Pushes a megaflow's packets and bytes (as read once by the caller) since {@code prev} to the rules, groups and buckets it
+     * went through, and refreshes the MACs NORMAL learned translating it (a flush or an age-out is
+     * undone by traffic, as in OVS).
+     */
+    private void credit(Ufid ufid, long packets, long bytes, Seen prev, long now) {
+        if (packets <= prev.packets()) {
+            return;
+        }
+        Xlate.Result translation = upcalls.translationOf(ufid);
+        if (translation != null) {
+            translation.count(packets - prev.packets(), bytes - prev.bytes(), now);
+        }
+        for (LearnedMac m : upcalls.learnedOf(ufid)) {
+            m.refresh(now);
+        }
+    }
+
+        private int delete(Ufid ufid) {
         try {
             dpif.flows().delete(ufid);
             DELETED.inc();

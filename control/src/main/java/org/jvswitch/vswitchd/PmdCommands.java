@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.jvswitch.dataplane.DropReason;
 import org.jvswitch.dpdk.Eal;
 import org.jvswitch.dpif.DpifNetdev;
@@ -428,10 +426,9 @@ final class PmdCommands {
             return;
         }
         try {
-            CompletableFuture.allOf(dp.scheduler().rebalance().toArray(CompletableFuture[]::new))
-                    .get(10, TimeUnit.SECONDS);
+            dp.rebalanceRxqs();
             conn.reply("pmd rxq rebalance requested.\n");
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             conn.error("rebalance failed: " + e.getMessage());
         }
     }

@@ -81,6 +81,10 @@ class PmdCoresTest {
             assertTrue(two.stream().allMatch(p -> p[1] >= 1), vs.appctlOk("dpif-netdev/pmd-rxq-show"));
             assertTrue(flowsOnCore(vs, 1) > 0, "core 1 kept its flows: " + vs.appctlOk("dpctl/dump-flows", "-m"));
             SwitchHosts.assertPings(vs, a, "10.86.0.2");
+            // A rebalance by hand keeps every queue on one of the two PMDs.
+            assertEquals("pmd rxq rebalance requested.", vs.appctlOk("dpif-netdev/pmd-rxq-rebalance").trim());
+            assertEquals(queues, pmds(vs).stream().mapToInt(p -> p[1]).sum(), vs.appctlOk("dpif-netdev/pmd-rxq-show"));
+            SwitchHosts.assertPings(vs, a, "10.86.0.2");
             String stats = vs.appctlOk("dpif-netdev/pmd-stats-show");
             assertTrue(stats.contains("core_id 0:") && stats.contains("core_id 1:"), stats);
 

@@ -72,7 +72,7 @@ public final class DpifNetdev implements AutoCloseable {
     private final MbufPools pools;
     private final Path vhostSockDir;
     private final DpMeters meters = new DpMeters();
-    /** Live PMD threads, ordered by core; the scheduler reads this same list. */
+    /** Live PMD threads, ordered by core. */
     private final List<PmdThread> pmds = new ArrayList<>();
     /** {@link #pmds} as other threads read it, replaced whole on every change. */
     private volatile List<PmdThread> pmdView = List.of();
@@ -221,10 +221,19 @@ public final class DpifNetdev implements AutoCloseable {
             runners.remove(p).close(); // flushes its tx queues and leaves DPDK
         }
         handlers.setContexts(allContexts(), added);
+        scheduler.setPmds(pmds);
         Futures.await(scheduler.rebalance(), "placing rx queues");
         LOG.info("{}: PMD threads now on cores {} (stopped {}, started {})", name, wanted,
                 gone.stream().map(PmdThread::core).toList(), added.stream().map(PmdThread::core).toList());
         return true;
+    }
+
+    /**
+     * Places every rx queue again from the cycles measured (dpif-netdev/pmd-rxq-rebalance); returns
+     * when the PMDs poll their new queues. Serialised with port and PMD changes.
+     */
+    public synchronized void rebalanceRxqs() {
+        Futures.await(scheduler.rebalance(), "placing rx queues");
     }
 
     private int txQueueOf(PmdThread context, int txq) {

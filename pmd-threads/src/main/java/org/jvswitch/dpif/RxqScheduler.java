@@ -27,15 +27,15 @@ import org.slf4j.Logger;
  *
  * A new port's queues are placed as they come; {@link #rebalance} (dpif-netdev/
  * pmd-rxq-rebalance, or a change of pmd-cpu-mask) redoes every placement from the cycles
- * measured since. The PMD list is the datapath's own, changed under the datapath's lock. Control
- * threads only.
+ * measured since. Control threads only, under the datapath's lock.
  */
 public final class RxqScheduler {
     private static final Logger LOG = Vlog.module("dpif_netdev");
 
     public enum Mode { CYCLES, ROUNDROBIN, GROUP }
 
-    private final List<PmdThread> pmds;
+    /** The PMDs to place queues on: the scheduler's own copy ({@link #setPmds}). */
+    private List<PmdThread> pmds;
     private final Map<Rxq, PmdThread> assignment = new LinkedHashMap<>();
     private final Map<Rxq, Integer> pinned = new HashMap<>();
     private Mode mode = Mode.CYCLES;
@@ -43,7 +43,12 @@ public final class RxqScheduler {
     private int next;
 
     RxqScheduler(List<PmdThread> pmds) {
-        this.pmds = pmds;
+        this.pmds = List.copyOf(pmds);
+    }
+
+    /** The PMDs from now on (pmd-cpu-mask changed); their queues are placed at the next {@link #rebalance}. */
+    synchronized void setPmds(List<PmdThread> now) {
+        pmds = List.copyOf(now);
     }
 
     /** other_config:pmd-rxq-assign and pmd-rxq-isolate; takes effect at the next rebalance. */
@@ -93,8 +98,11 @@ public final class RxqScheduler {
         pinned.keySet().removeIf(r -> r.portNo() == portNo);
     }
 
-    /** Redoes every placement from the cycles measured so far; returns the PMD commands. */
-    public synchronized List<CompletableFuture<Void>> rebalance() {
+    /**
+     * Redoes every placement from the cycles measured so far; returns the PMD commands. Through
+     * {@link DpifNetdev#rebalanceRxqs}, which keeps it in step with port and PMD changes.
+     */
+    synchronized List<CompletableFuture<Void>> rebalance() {
         Map<Rxq, Long> cycles = measuredCycles();
         List<Rxq> order = new ArrayList<>(assignment.keySet());
         if (mode != Mode.ROUNDROBIN) {

@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 /**
  * The upcall handler threads (Open vSwitch's "handlers"): each serves a fixed subset of the PMD
  * threads (the PMD in slot i goes to handler i mod n), so every upcall queue has one producer and
- * one consumer, also while pmd-cpu-mask adds and removes PMDs ({@link #setContexts}). A handler polls its queues, asks the {@link UpcallHandler} what to do, has the
- * datapath execute the packet and install the flow, and gives the upcall back. When its queues
+ * one consumer, also while pmd-cpu-mask adds and removes PMDs ({@link #setContexts}). A handler
+ * polls its queues, asks the {@link UpcallHandler} what to do, has the datapath execute the
+ * packet and install the flow, and gives the upcall back. When its queues
  * are empty it backs off to sleeping up to 1 ms.
  *
  * <p>Counters per PMD (miss with success upcall / with failed upcall, misses dropped for want

@@ -162,11 +162,12 @@ public final class ConnManager implements PacketInSink {
         for (ControllerConfig c : next.controllers()) {
             wanted.put(c.target(), c);
         }
-        boolean versionsChanged = !prev.versions().equals(next.versions())
+        // Other protocols or other TLS files: every controller connects again.
+        boolean reconnectAll = !prev.versions().equals(next.versions())
                 || !java.util.Objects.equals(prev.ssl(), next.ssl());
         for (var it = controllers.entrySet().iterator(); it.hasNext();) {
             var e = it.next();
-            if (!e.getValue().config().equals(wanted.get(e.getKey())) || versionsChanged) {
+            if (!e.getValue().config().equals(wanted.get(e.getKey())) || reconnectAll) {
                 e.getValue().close();
                 it.remove();
             }
